@@ -1,0 +1,145 @@
+"""Apply a validated catalogue to the database: all or nothing, with a diff of what changed.
+
+Editorial guides hang off items and are never written here. An item the new catalogue no
+longer lists is deactivated, not deleted, so its guides survive a mistaken import.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import Department, Item, ItemTopic, Material
+from .sources import read_source
+from .validation import Catalogue, RowError, validate
+
+ITEM_FIELDS = (
+    "name_zh", "name_en", "item_type", "level", "audience", "cross_site_mode", "legal_limit_days",
+    "promised_limit_days", "fee_yuan", "fee_note_zh", "fee_note_en", "visits", "online_depth",
+    "online_url", "conditions_zh", "conditions_en", "result_zh", "result_en", "legal_basis_zh",
+    "legal_basis_en", "phone",
+)
+MATERIAL_FIELDS = ("seq", "name_zh", "name_en", "originals", "copies", "requirement", "blank_form",
+                   "note_zh", "note_en")
+DEPARTMENT_FIELDS = ("name_zh", "name_en", "kind", "phone")
+
+Progress = Callable[[str, int, int], None]
+
+
+class CatalogueInvalid(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} error(s) in the catalogue; nothing was imported")
+        self.errors = errors
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    departments_added: int = 0
+    departments_changed: int = 0
+
+    def summary(self) -> str:
+        return (f"items: {len(self.added)} added, {len(self.changed)} changed, "
+                f"{len(self.removed)} removed, {self.unchanged} unchanged; departments: "
+                f"{self.departments_added} added, {self.departments_changed} changed")
+
+
+def _no_progress(phase: str, done: int, total: int) -> None:
+    pass
+
+
+def _material_rows(item: Item) -> list[tuple]:
+    return [tuple(getattr(m, f) for f in MATERIAL_FIELDS) for m in item.materials]
+
+
+def _sync_materials(item: Item, materials: list[tuple]) -> None:
+    # Update rows in place by position: replacing the list would insert the new rows before
+    # the old ones are deleted and trip the (item, seq) unique constraint.
+    by_seq = {m.seq: m for m in item.materials}
+    wanted = [dict(zip(MATERIAL_FIELDS, m)) for m in materials]
+    for values in wanted:
+        material = by_seq.pop(values["seq"], None)
+        if material is None:
+            item.materials.append(Material(**values))
+        else:
+            for f, v in values.items():
+                setattr(material, f, v)
+    for material in by_seq.values():
+        item.materials.remove(material)
+
+
+def _apply_departments(dbsession: Session, catalogue: Catalogue, report: ImportReport) -> dict[str, Department]:
+    existing = {d.code: d for d in dbsession.scalars(select(Department))}
+    for code, record in catalogue.departments.items():
+        department = existing.get(code)
+        if department is None:
+            department = Department(code=code)
+            dbsession.add(department)
+            existing[code] = department
+            report.departments_added += 1
+        elif all(getattr(department, f) == record[f] for f in DEPARTMENT_FIELDS):
+            continue
+        else:
+            report.departments_changed += 1
+        for f in DEPARTMENT_FIELDS:
+            setattr(department, f, record[f])
+    return existing
+
+
+def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress = _no_progress) -> ImportReport:
+    """Write a validated catalogue into the session's transaction; the caller commits or aborts."""
+    report = ImportReport()
+    departments = _apply_departments(dbsession, catalogue, report)
+    existing = {
+        i.code: i
+        for i in dbsession.scalars(select(Item).options(selectinload(Item.materials), selectinload(Item.topics)))
+    }
+    total = len(catalogue.items)
+    for done, (code, record) in enumerate(catalogue.items.items(), start=1):
+        item = existing.get(code)
+        materials = [tuple(m[f] for f in MATERIAL_FIELDS) for m in catalogue.materials[code]]
+        department = departments[record["department"]]
+        if item is None:
+            item = Item(code=code)
+            dbsession.add(item)
+            report.added.append(code)
+        elif (item.active and item.department is department
+              and all(getattr(item, f) == record[f] for f in ITEM_FIELDS)
+              and _material_rows(item) == materials and item.topic_codes == record["topics"]):
+            report.unchanged += 1
+            continue
+        else:
+            report.changed.append(code)
+        for f in ITEM_FIELDS:
+            setattr(item, f, record[f])
+        item.department = department
+        item.active = True
+        if _material_rows(item) != materials:
+            _sync_materials(item, materials)
+        if item.topic_codes != record["topics"]:
+            item.topics = [ItemTopic(topic=t) for t in record["topics"]]
+        if done % 200 == 0 or done == total:
+            progress("import", done, total)
+    for code, item in existing.items():
+        if code not in catalogue.items and item.active:
+            item.active = False
+            report.removed.append(code)
+    dbsession.flush()
+    return report
+
+
+def import_catalogue(dbsession: Session, path: str | Path, progress: Progress = _no_progress) -> ImportReport:
+    """Read, validate and apply; raises CatalogueInvalid (with every error) before writing anything."""
+    tables = read_source(path)
+    progress("read", sum(len(t.rows) for t in tables.values()), 0)
+    known = set(dbsession.scalars(select(Department.code)))
+    catalogue = validate(tables, known)
+    if catalogue.errors:
+        raise CatalogueInvalid(catalogue.errors)
+    return apply_catalogue(dbsession, catalogue, progress)

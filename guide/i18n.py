@@ -1,0 +1,177 @@
+"""Languages: KNOWN_LOCALES is the one list; the URL prefix decides, then cookie, Accept-Language.
+
+Catalogue data is stored in Simplified Chinese (the source) and English; Traditional Chinese is
+converted from the Simplified source with OpenCC (Hong Kong conventions) until translations exist.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from pyramid.i18n import TranslationStringFactory
+
+_ = TranslationStringFactory("guide")
+
+LANGUAGE_COOKIE = "lang"
+
+
+@dataclass(frozen=True)
+class KnownLocale:
+    #: BCP 47 tag, used in <html lang>, hreflang and the API's `names`
+    tag: str
+    #: the URL prefix
+    url: str
+    #: gettext catalogue name under locales/
+    gettext: str
+    #: suffix of the stored data columns this locale reads (name_zh, name_en)
+    column: str
+    #: the language's own name, for the language switch
+    native_name: str
+
+
+KNOWN_LOCALES = (
+    KnownLocale("zh-Hans", "zh-hans", "zh_Hans", "zh", "简体中文"),
+    KnownLocale("en", "en", "en", "en", "English"),
+    KnownLocale("zh-Hant", "zh-hant", "zh_Hant", "zh", "繁體中文"),
+)
+DEFAULT_LOCALE = KNOWN_LOCALES[0]
+SOURCE_LOCALE = KNOWN_LOCALES[0]
+LOCALES_BY_TAG = {loc.tag: loc for loc in KNOWN_LOCALES}
+LOCALES_BY_URL = {loc.url: loc for loc in KNOWN_LOCALES}
+LOCALES_BY_GETTEXT = {loc.gettext: loc for loc in KNOWN_LOCALES}
+URL_PATTERN = "|".join(loc.url for loc in KNOWN_LOCALES)
+
+# Accept-Language ranges we can serve, mapped to our locales (RFC 4647 lookup falls back zh-HK → zh).
+_ACCEPT_OFFERS = {
+    "zh-Hans": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Hans",
+    "zh-Hant": "zh-Hant", "zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-MO": "zh-Hant",
+    "zh": "zh-Hans", "en": "en",
+}
+
+
+def locale_from_param(value: str | None) -> KnownLocale | None:
+    """Accept a locale as a URL prefix or a tag, in any case: zh-hans, zh-Hans, zh_Hans, en."""
+    if not value:
+        return None
+    key = value.strip().lower().replace("_", "-")
+    return LOCALES_BY_URL.get(key)
+
+
+def negotiate(request) -> KnownLocale:
+    """The page's locale: URL prefix, then the `lang` parameter, cookie, Accept-Language."""
+    matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
+    for candidate in (matched, request.params.get("lang") if _params_ok(request) else None,
+                      request.cookies.get(LANGUAGE_COOKIE)):
+        loc = locale_from_param(candidate)
+        if loc:
+            return loc
+    tag = request.accept_language.lookup(list(_ACCEPT_OFFERS), default="zh-Hans")
+    return LOCALES_BY_TAG[_ACCEPT_OFFERS.get(tag, "zh-Hans")]
+
+
+def _params_ok(request) -> bool:
+    # A query string that is not valid UTF-8 must not break locale negotiation (nor the 400 page).
+    try:
+        request.params
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def locale_negotiator(request) -> str:
+    return negotiate(request).gettext
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("s2hk")
+
+
+@lru_cache(maxsize=65536)
+def to_traditional(text: str) -> str:
+    return _converter().convert(text) if text else text
+
+
+class Text(NamedTuple):
+    """A piece of data text as shown to a reader, with the language it is really in."""
+
+    value: str
+    #: BCP 47 tag of `value`
+    lang: str
+    #: the reader's language had no text, so this is the source (shown with a mark)
+    fallback: bool = False
+
+    def __str__(self):
+        return self.value
+
+
+def localized(obj, field: str, locale: KnownLocale) -> Text | None:
+    """`field` of a model in `locale`: name_en for English, converted name_zh for zh-Hant."""
+    source = getattr(obj, f"{field}_zh", None)
+    if locale.tag == "en":
+        english = getattr(obj, f"{field}_en", None)
+        if english:
+            return Text(english, "en")
+        return Text(source, SOURCE_LOCALE.tag, fallback=True) if source else None
+    if not source:
+        return None
+    if locale.tag == "zh-Hant":
+        return Text(to_traditional(source), "zh-Hant")
+    return Text(source, "zh-Hans")
+
+
+def all_names(obj, field: str = "name") -> dict[str, str]:
+    """A field in every locale, keyed by tag (the API's `names`)."""
+    return {loc.tag: localized(obj, field, loc).value for loc in KNOWN_LOCALES}
+
+
+def compile_catalogues(locales_dir: Path) -> None:
+    """Compile each .po to .mo when the .mo is missing or older: .mo files are build outputs."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in locales_dir.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        tmp = mo.with_suffix(".mo.tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        tmp.replace(mo)
+
+
+def alternate_urls(request) -> list[tuple[KnownLocale, str]]:
+    """The same page in every language: for the language switch and hreflang links."""
+    route, match = request.matched_route, request.matchdict or {}
+    if route is None or "lang" not in match:
+        return [(loc, request.route_url("public.home", lang=loc.url)) for loc in KNOWN_LOCALES]
+    query = request.GET if _params_ok(request) else {}
+    return [(loc, request.route_url(route.name, **{**match, "lang": loc.url}, _query=query))
+            for loc in KNOWN_LOCALES]
+
+
+def add_localizer_helpers(event):
+    """Template globals: `_` translate, `loc` the page's locale, `t(obj, field)` localized data."""
+    request = event.get("request")
+    if request is None:
+        return
+    event["loc"] = request.guide_locale
+    event["t"] = lambda obj, field: localized(obj, field, request.guide_locale)
+    event["_"] = request.localizer.translate
+    event["alternates"] = lambda: alternate_urls(request)
+
+
+def includeme(config):
+    locales_dir = Path(config.get_settings().get("guide.locales_dir") or
+                       Path(__file__).resolve().parent.parent / "locales")
+    compile_catalogues(locales_dir)
+    config.add_translation_dirs(str(locales_dir))
+    config.set_locale_negotiator(locale_negotiator)
+    config.add_request_method(negotiate, "guide_locale", reify=True)
+    config.add_subscriber(add_localizer_helpers, "pyramid.events.BeforeRender")

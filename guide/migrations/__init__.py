@@ -1,0 +1,19 @@
+"""Schema migrations (alembic). `guide init-db` upgrades to head."""
+from alembic import command
+from alembic.config import Config
+
+
+def alembic_config(url: str | None = None, connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "guide:migrations")
+    if url:
+        # ConfigParser interpolation would choke on % in URL-encoded passwords.
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def upgrade(engine) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), "head")

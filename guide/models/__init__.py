@@ -1,0 +1,62 @@
+"""Database wiring, after pyramid-cookiecutter-starter: one transaction-managed session a request."""
+from sqlalchemy import engine_from_config, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import configure_mappers, sessionmaker
+import zope.sqlalchemy
+
+from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
+from .centers import District, ServiceCenter, Window  # noqa: F401
+from .guides import Guide  # noqa: F401
+from .hours import Schedule, ScheduleException, ScheduleInterval  # noqa: F401
+from .meta import Base  # noqa: F401
+from .users import User  # noqa: F401
+
+# Fail at import, not at the first request, when a relationship is misdeclared.
+configure_mappers()
+
+
+def _sqlite_foreign_keys(dbapi_connection, connection_record):
+    # SQLite ignores foreign keys (and ON DELETE CASCADE) unless asked, per connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
+    engine = engine_from_config(settings, prefix, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+    return engine
+
+
+def get_session_factory(engine):
+    return sessionmaker(bind=engine)
+
+
+def get_tm_session(session_factory, transaction_manager, request=None):
+    """A session joined to the transaction manager: committed or aborted with it, never by hand."""
+    dbsession = session_factory(info={"request": request})
+    zope.sqlalchemy.register(dbsession, transaction_manager=transaction_manager)
+    return dbsession
+
+
+def includeme(config):
+    settings = config.get_settings()
+    settings["tm.manager_hook"] = "pyramid_tm.explicit_manager"
+
+    config.include("pyramid_tm")
+    config.include("pyramid_retry")
+
+    dbengine = settings.get("dbengine") or get_engine(settings)
+    session_factory = get_session_factory(dbengine)
+    config.registry["dbsession_factory"] = session_factory
+    config.registry["dbengine"] = dbengine
+
+    def dbsession(request):
+        # Tests may hand in their own session bound to an outer transaction.
+        dbsession = request.environ.get("app.dbsession")
+        if dbsession is None:
+            dbsession = get_tm_session(session_factory, request.tm, request=request)
+        return dbsession
+
+    config.add_request_method(dbsession, reify=True)

@@ -1,0 +1,49 @@
+"""The places service behind IPlacesService (SQLAlchemy)."""
+from __future__ import annotations
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session, selectinload
+from zope.interface import implementer
+
+from ..models import Schedule, ServiceCenter, Window
+from .acceptance import reason, window_accepts
+from .interfaces import IPlacesService
+
+
+@implementer(IPlacesService)
+class PlacesService:
+    def __init__(self, dbsession: Session):
+        self.db = dbsession
+
+    def centers(self) -> list[ServiceCenter]:
+        halls_first = case((ServiceCenter.kind == "hall", 0), else_=1)
+        return list(self.db.scalars(
+            select(ServiceCenter).options(selectinload(ServiceCenter.district))
+            .order_by(halls_first, ServiceCenter.code != "municipal", ServiceCenter.code)
+        ))
+
+    def get_center(self, code: str) -> ServiceCenter | None:
+        return self.db.scalar(
+            select(ServiceCenter).where(ServiceCenter.code == code).options(
+                selectinload(ServiceCenter.schedule).selectinload(Schedule.intervals),
+                selectinload(ServiceCenter.windows).selectinload(Window.departments),
+                selectinload(ServiceCenter.windows).selectinload(Window.own_schedule)
+                .selectinload(Schedule.intervals),
+            )
+        )
+
+    def windows_for_item(self, item) -> list[tuple[Window, str]]:
+        if item.cross_site_mode == "online_only":
+            return []
+        windows = self.db.scalars(
+            select(Window).join(ServiceCenter).options(
+                selectinload(Window.departments), selectinload(Window.extra_items),
+                selectinload(Window.center).selectinload(ServiceCenter.schedule).selectinload(Schedule.intervals),
+                selectinload(Window.own_schedule).selectinload(Schedule.intervals),
+            ).order_by(ServiceCenter.kind, ServiceCenter.code, Window.code)
+        )
+        return [(w, reason(w, item)) for w in windows if window_accepts(w, item)]
+
+
+def includeme(config):
+    config.register_service_factory(lambda context, request: PlacesService(request.dbsession), IPlacesService)

@@ -1,0 +1,22 @@
+"""Every URL. Route names are dotted by audience (public.*, api.*); URLs are a contract (DESIGN.md)."""
+from .i18n import URL_PATTERN
+from .resources import CenterResource, DepartmentResource, ItemResource
+
+LANG = "{lang:%s}" % URL_PATTERN
+
+
+def includeme(config):
+    config.add_static_view("static", "guide:static", cache_max_age=3600)
+    config.add_route("root", "/")
+    config.add_route("healthz", "/healthz")
+
+    config.add_route("public.home", f"/{LANG}/")
+    config.add_route("public.items", f"/{LANG}/items")
+    config.add_route("public.item", f"/{LANG}/items/{{code}}", factory=ItemResource)
+    config.add_route("public.departments", f"/{LANG}/departments")
+    config.add_route("public.department", f"/{LANG}/departments/{{code}}", factory=DepartmentResource)
+    config.add_route("public.centers", f"/{LANG}/centers")
+    config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
+
+    config.add_route("api.items", "/api/v1/items")
+    config.add_route("api.item", "/api/v1/items/{code}", factory=ItemResource)

@@ -1,0 +1,162 @@
+"""The `guide` command: init-db, import-catalogue, load-content, demo."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+import transaction
+from contextlib import contextmanager
+from sqlalchemy import func, select
+
+from .. import migrations
+from ..catalogue.importer import CatalogueInvalid, import_catalogue
+from ..catalogue.sources import SourceError
+from ..models import Item, get_engine, get_session_factory, get_tm_session
+from ..places.loader import ContentInvalid, load_centers
+from ..workflow.loader import load_guides
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CONTENT = PROJECT_ROOT / "content"
+
+
+def load_settings(args) -> dict:
+    settings: dict = {}
+    config = getattr(args, "config", None)
+    if config:
+        from plaster import get_settings
+
+        settings.update(get_settings(config, "app:main"))
+    url = getattr(args, "database_url", None) or os.environ.get("GUIDE_DATABASE_URL")
+    if url:
+        settings["sqlalchemy.url"] = url
+    if "sqlalchemy.url" not in settings:
+        raise SystemExit("guide: no database: give -c development.ini, --database-url or GUIDE_DATABASE_URL")
+    return settings
+
+
+class Env:
+    """An engine and a session factory for one command run."""
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.engine = get_engine(settings)
+        self.session_factory = get_session_factory(self.engine)
+
+    @contextmanager
+    def transaction(self):
+        """A session whose work commits at the end of the block, or is undone on an exception."""
+        tm = transaction.TransactionManager(explicit=True)
+        with tm:
+            yield get_tm_session(self.session_factory, tm)
+
+
+def progress(phase: str, done: int, total: int) -> None:
+    if phase == "read":
+        print(f"read {done} rows, validating…", file=sys.stderr)
+    else:
+        print(f"{phase}: {done}/{total} items", file=sys.stderr)
+
+
+def do_init_db(env: Env) -> None:
+    migrations.upgrade(env.engine)
+    print(f"database ready at {env.engine.url.render_as_string(hide_password=True)}")
+
+
+def do_import(env: Env, path) -> int:
+    try:
+        with env.transaction() as dbsession:
+            report = import_catalogue(dbsession, path, progress=progress)
+    except CatalogueInvalid as e:
+        for error in e.errors:
+            print(f"error: {error}", file=sys.stderr)
+        print(f"{len(e.errors)} error(s); nothing was imported", file=sys.stderr)
+        return 1
+    except SourceError as e:
+        print(f"error: {e}; nothing was imported", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def do_load_content(env: Env, content: Path) -> int:
+    try:
+        with env.transaction() as dbsession:
+            counts = load_centers(dbsession, content / "centers")
+            counts["guides"] = load_guides(dbsession, content / "guides")
+    except ContentInvalid as e:
+        for error in e.errors:
+            print(f"error: {error}", file=sys.stderr)
+        print("nothing was loaded", file=sys.stderr)
+        return 1
+    print(", ".join(f"{n} {what}" for what, n in counts.items()))
+    return 0
+
+
+def do_demo(args) -> int:
+    data_dir = Path(args.data_dir).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = {
+        "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
+        "pyramid.default_locale_name": "zh_Hans",
+        "guide.data_dir": str(data_dir),
+    }
+    env = Env(settings)
+    do_init_db(env)
+    with env.transaction() as dbsession:
+        has_items = dbsession.scalar(select(func.count(Item.id)))
+    if has_items:
+        print(f"reusing the catalogue in {data_dir} ({has_items} items)")
+    elif do_import(env, DEFAULT_CONTENT / "catalogue"):
+        return 1
+    if do_load_content(env, DEFAULT_CONTENT):
+        return 1
+    from waitress import serve
+
+    from .. import main as make_app
+
+    app = make_app({}, **settings)
+    print(f"serving on http://127.0.0.1:{args.port}/zh-hans/", flush=True)
+    serve(app, host="127.0.0.1", port=args.port, threads=8)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guide", description="Huizhou service guide")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p):
+        p.add_argument("-c", "--config", help="an .ini file with [app:main] sqlalchemy.url")
+        p.add_argument("--database-url", help="overrides the .ini's sqlalchemy.url")
+        return p
+
+    with_db(sub.add_parser("init-db", help="create or upgrade the database schema"))
+    p = with_db(sub.add_parser("import-catalogue", help="import the item catalogue (all or nothing)"))
+    p.add_argument("path", help="a folder of CSV files, an .xlsx workbook or a .json file")
+    p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
+    p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
+    p = sub.add_parser("demo", help="set up a SQLite demo with the sample data and serve it")
+    p.add_argument("--port", type=int, default=6543)
+    p.add_argument("--data-dir", default="var")
+    return parser
+
+
+def main(argv=None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return do_demo(args)
+    env = Env(load_settings(args))
+    if args.command == "init-db":
+        do_init_db(env)
+        return 0
+    if args.command == "import-catalogue":
+        return do_import(env, args.path)
+    return do_load_content(env, Path(args.content))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Error pages: JSON under /api/, an HTML page in the reader's language elsewhere. Never a bare 500."""
+import logging
+
+from pyramid.exceptions import PredicateMismatch
+from pyramid.httpexceptions import HTTPException, HTTPNotFound
+from pyramid.renderers import render_to_response
+from pyramid.view import exception_view_config, notfound_view_config
+
+from .params import BadParameter, _
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: _("The request could not be understood."),
+    404: _("We could not find that page. The item, department or center may have a different code."),
+    405: _("This address does not accept that kind of request."),
+    500: _("Something went wrong on our side. Please try again, or call the 12345 hotline."),
+}
+TITLES = {400: _("Bad request"), 404: _("Page not found"), 405: _("Method not allowed"),
+          500: _("Sorry, there is a problem with the service")}
+
+
+def wants_json(request) -> bool:
+    return request.path.startswith("/api/") or request.accept.best_match(["text/html", "application/json"]) \
+        == "application/json"
+
+
+def error_response(request, status: int, message, parameter=None):
+    localizer = request.localizer
+    text = localizer.translate(message)
+    if wants_json(request):
+        body = {"error": {"status": status, "message": text}}
+        if parameter:
+            body["error"]["parameter"] = parameter
+        response = render_to_response("json", body, request=request)
+    else:
+        response = render_to_response(
+            "guide:templates/public/error.pt",
+            {"status": status, "title": TITLES.get(status, TITLES[400]), "message": text},
+            request=request,
+        )
+    response.status_int = status
+    return response
+
+
+@notfound_view_config()
+def not_found(exc, request):
+    if isinstance(exc, PredicateMismatch):
+        # Our views differ only by request method, so a predicate mismatch is a wrong method.
+        return error_response(request, 405, MESSAGES[405])
+    return error_response(request, 404, MESSAGES[404])
+
+
+@exception_view_config(BadParameter)
+def bad_parameter(exc, request):
+    return error_response(request, 400, exc.message, exc.parameter)
+
+
+@exception_view_config(UnicodeDecodeError)
+def undecodable(exc, request):
+    return error_response(request, 400, _("The address contains characters that are not valid UTF-8."))
+
+
+@exception_view_config(HTTPException)
+def http_error(exc, request):
+    if isinstance(exc, HTTPNotFound):
+        return not_found(exc, request)
+    if exc.code < 400:
+        return exc
+    return error_response(request, exc.code, MESSAGES.get(exc.code, exc.title))
+
+
+@exception_view_config(Exception)
+def server_error(exc, request):
+    log.exception("unhandled error on %s", request.path_qs)
+    return error_response(request, 500, MESSAGES[500])

@@ -1,0 +1,43 @@
+"""Formatting catalogue facts for readers, in the page's language."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pyramid.i18n import TranslationStringFactory
+
+from ..hours import WEEKDAY_SHORT, compact_week
+
+_ = TranslationStringFactory("guide")
+
+
+def working_days(localizer, days: int) -> str:
+    if days == 0:
+        return localizer.translate(_("On the spot"))
+    # Our languages have at most two forms (English), so a choice by count is enough.
+    message = _("${n} working day", mapping={"n": days}) if days == 1 else \
+        _("${n} working days", mapping={"n": days})
+    return localizer.translate(message)
+
+
+def fee(localizer, amount: Decimal) -> str:
+    if not amount:
+        return localizer.translate(_("Free"))
+    return f"¥{amount:,.2f}"
+
+
+def visits(localizer, count: int) -> str:
+    if count == 0:
+        return localizer.translate(_("No visit needed"))
+    message = _("${n} visit", mapping={"n": count}) if count == 1 else _("${n} visits", mapping={"n": count})
+    return localizer.translate(message)
+
+
+def hours_lines(localizer, schedule) -> list[str]:
+    """["Mon–Fri 09:00–12:00, 14:00–17:30", "Sat 09:00–12:00"] in the reader's language."""
+    lines = []
+    for first, last, spans in compact_week(schedule):
+        days = localizer.translate(WEEKDAY_SHORT[first])
+        if last != first:
+            days += "–" + localizer.translate(WEEKDAY_SHORT[last])
+        lines.append(f"{days} {', '.join(spans)}")
+    return lines

@@ -1,0 +1,75 @@
+from pyramid.view import view_config
+
+from ...catalogue.interfaces import ICatalogueService
+from ...catalogue.service import Filters
+from ...catalogue.vocab import (AUDIENCES, CROSS_SITE_MODE_NAMES, CROSS_SITE_MODES, ITEM_TYPES, LEVELS,
+                                ONLINE_DEPTHS, REQUIREMENTS, TOPICS)
+from ...places.interfaces import IPlacesService
+from ...workflow.guides import published_guide
+from ..formatting import fee, hours_lines, visits, working_days
+from ..params import BadParameter, _, choice_param, page_param, text_param
+
+
+def browse_filters(request) -> Filters:
+    catalogue = request.find_service(ICatalogueService)
+    department = text_param(request, "department", 40)
+    if department and catalogue.get_department(department) is None:
+        raise BadParameter(_("'${value}' is not a known value for '${name}'.",
+                             mapping={"value": department, "name": "department"}), "department")
+    center = text_param(request, "center", 40)
+    if center and request.find_service(IPlacesService).get_center(center) is None:
+        raise BadParameter(_("'${value}' is not a known value for '${name}'.",
+                             mapping={"value": center, "name": "center"}), "center")
+    return Filters(
+        department=department,
+        item_type=choice_param(request, "type", ITEM_TYPES),
+        audience=choice_param(request, "audience", AUDIENCES),
+        topic=choice_param(request, "topic", TOPICS),
+        center=center,
+    )
+
+
+@view_config(route_name="public.items", renderer="guide:templates/public/items.pt")
+def browse(request):
+    filters = browse_filters(request)
+    page = page_param(request)
+    catalogue = request.find_service(ICatalogueService)
+    total, items = catalogue.browse(filters, page)
+    return {
+        "filters": filters,
+        "department": catalogue.get_department(filters.department) if filters.department else None,
+        "center": request.find_service(IPlacesService).get_center(filters.center) if filters.center else None,
+        "total": total,
+        "items": items,
+        "page": page,
+        "pages": max(1, -(-total // catalogue.per_page)),
+        "item_types": ITEM_TYPES,
+        "audiences": AUDIENCES,
+        "topics": TOPICS,
+    }
+
+
+@view_config(route_name="public.item", renderer="guide:templates/public/item.pt")
+def item_guide(context, request):
+    item = context.item
+    localizer = request.localizer
+    return {
+        "item": item,
+        "guide": published_guide(request.dbsession, item, request.guide_locale.tag),
+        "windows": request.find_service(IPlacesService).windows_for_item(item),
+        "facts": {
+            "promised": working_days(localizer, item.promised_limit_days),
+            "legal": working_days(localizer, item.legal_limit_days),
+            "fee": fee(localizer, item.fee_yuan),
+            "visits": visits(localizer, item.visits),
+        },
+        "item_type": ITEM_TYPES[item.item_type],
+        "audience": AUDIENCES[item.audience],
+        "level": LEVELS[item.level],
+        "mode_name": CROSS_SITE_MODE_NAMES[item.cross_site_mode],
+        "mode_text": CROSS_SITE_MODES[item.cross_site_mode],
+        "online_depth": ONLINE_DEPTHS[item.online_depth],
+        "requirements": REQUIREMENTS,
+        "topics": TOPICS,
+        "hours": lambda schedule: hours_lines(localizer, schedule),
+    }

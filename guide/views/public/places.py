@@ -1,0 +1,46 @@
+from pyramid.view import view_config
+
+from ...catalogue.interfaces import ICatalogueService
+from ...catalogue.vocab import CENTER_KINDS, DEPARTMENT_KINDS, ITEM_TYPES, WINDOW_KINDS
+from ...catalogue.service import Filters
+from ...hours import WEEKDAY_NAMES, opens_saturday, serves_through_noon, week
+from ...places.interfaces import IPlacesService
+from ..params import page_param
+
+
+@view_config(route_name="public.departments", renderer="guide:templates/public/departments.pt")
+def departments(request):
+    return {"departments": request.find_service(ICatalogueService).departments(), "kinds": DEPARTMENT_KINDS}
+
+
+@view_config(route_name="public.department", renderer="guide:templates/public/department.pt")
+def department(context, request):
+    page = page_param(request)
+    catalogue = request.find_service(ICatalogueService)
+    total, items = catalogue.browse(Filters(department=context.department.code), page, per_page=50)
+    return {"department": context.department, "total": total, "items": items, "page": page,
+            "pages": max(1, -(-total // 50)), "kinds": DEPARTMENT_KINDS, "item_types": ITEM_TYPES}
+
+
+@view_config(route_name="public.centers", renderer="guide:templates/public/centers.pt")
+def centers(request):
+    return {"centers": request.find_service(IPlacesService).centers(), "kinds": CENTER_KINDS}
+
+
+@view_config(route_name="public.center", renderer="guide:templates/public/center.pt")
+def center(context, request):
+    center = context.center
+    schedules = {center.schedule.code: center.schedule}
+    for window in center.windows:
+        schedules.setdefault(window.schedule.code, window.schedule)
+    total, _items = request.find_service(ICatalogueService).browse(Filters(center=center.code), 1, per_page=1)
+    return {
+        "center": center,
+        "schedules": [(s, week(s), [w for w in center.windows if w.schedule is s]) for s in schedules.values()],
+        "weekday_names": WEEKDAY_NAMES,
+        "noon_service": serves_through_noon(center.schedule),
+        "saturday_service": any(opens_saturday(s) for s in schedules.values()),
+        "item_count": total,
+        "kinds": CENTER_KINDS,
+        "window_kinds": WINDOW_KINDS,
+    }

@@ -1,0 +1,1 @@
+"""Editorial guides: states, loading from content/guides/, rendering for the public pages."""

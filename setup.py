@@ -1,0 +1,47 @@
+from setuptools import find_packages, setup
+
+requires = [
+    "pyramid>=2.0",
+    "pyramid_chameleon>=0.3",
+    "chameleon>=4.0",
+    "pyramid_tm>=2.5",
+    "pyramid_retry>=2.1",
+    "sqlalchemy>=2.0.20",
+    "zope.sqlalchemy>=3.1",
+    "transaction>=4.0",
+    "alembic>=1.12",
+    "psycopg[binary]>=3.1",
+    "waitress>=3.0",
+    "whoosh-reloaded>=2.7.5",
+    "jieba>=0.42",
+    "openpyxl>=3.1",
+    "opencc>=1.1.9",
+    "babel>=2.14",
+    "plaster_pastedeploy>=1.0",
+    "pyramid_services>=2.2",
+    "markdown-it-py>=3.0",
+    "nh3>=0.2.14",
+    "pyyaml>=6.0",
+]
+
+tests_require = [
+    "pytest>=8.0",
+    "webtest>=3.0",
+    "beautifulsoup4>=4.12",
+]
+
+setup(
+    name="huizhou-guide",
+    version="0.1.0",
+    description="Searchable, multilingual service guides for Huizhou's administrative service items",
+    packages=find_packages(exclude=["tests", "tests.*"]),
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=requires,
+    extras_require={"test": tests_require, "dev": tests_require + ["lingua>=4.15"]},
+    entry_points={
+        "paste.app_factory": ["main = guide:main"],
+        "console_scripts": ["guide = guide.scripts.cli:main"],
+    },
+)

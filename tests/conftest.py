@@ -1,0 +1,97 @@
+"""Fixtures: the real app on a real database, SQLite by default or GUIDE_TEST_DATABASE_URL.
+
+The sample catalogue and content are loaded once per run into the main test database; tests
+that write (imports) get an empty scratch database of their own so they cannot disturb it.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import transaction
+from sqlalchemy import text
+from webtest import TestApp
+
+from guide import main, migrations
+from guide.catalogue.importer import import_catalogue
+from guide.models import get_engine, get_session_factory, get_tm_session
+from guide.places.loader import load_centers
+from guide.workflow.loader import load_guides
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_scratch_numbers = itertools.count()
+
+
+def _reset_postgres(engine, schema: str = "public") -> None:
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory) -> str:
+    return os.environ.get("GUIDE_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+
+
+class Database:
+    """An engine plus transaction-managed sessions, like the `guide` command uses."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.session_factory = get_session_factory(engine)
+
+    @contextmanager
+    def transaction(self):
+        tm = transaction.TransactionManager(explicit=True)
+        with tm:
+            yield get_tm_session(self.session_factory, tm)
+
+
+@pytest.fixture(scope="session")
+def database(db_url) -> Database:
+    engine = get_engine({"sqlalchemy.url": db_url})
+    if engine.dialect.name == "postgresql":
+        _reset_postgres(engine)
+    migrations.upgrade(engine)
+    db = Database(engine)
+    with db.transaction() as dbsession:
+        import_catalogue(dbsession, CONTENT / "catalogue")
+    with db.transaction() as dbsession:
+        load_centers(dbsession, CONTENT / "centers")
+        load_guides(dbsession, CONTENT / "guides")
+    yield db
+    engine.dispose()
+
+
+@pytest.fixture
+def scratch(db_url, tmp_path) -> Database:
+    """An empty, migrated database for tests that write: a new SQLite file or PostgreSQL schema."""
+    if db_url.startswith("sqlite"):
+        engine = get_engine({"sqlalchemy.url": f"sqlite:///{tmp_path / 'scratch.sqlite'}"})
+    else:
+        schema = f"scratch_{os.getpid()}_{next(_scratch_numbers)}"
+        _reset_postgres(get_engine({"sqlalchemy.url": db_url}), schema)
+        engine = get_engine({"sqlalchemy.url": db_url}, connect_args={"options": f"-csearch_path={schema}"})
+    migrations.upgrade(engine)
+    yield Database(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app_settings(db_url) -> dict:
+    return {"sqlalchemy.url": db_url, "pyramid.default_locale_name": "zh_Hans"}
+
+
+@pytest.fixture(scope="session")
+def wsgi_app(database, app_settings):
+    return main({}, dbengine=database.engine, **app_settings)
+
+
+@pytest.fixture
+def testapp(wsgi_app) -> TestApp:
+    return TestApp(wsgi_app)

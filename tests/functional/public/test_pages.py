@@ -1,0 +1,166 @@
+"""The public pages, through the real app, in every language."""
+import re
+
+import pytest
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LANGS = ("zh-hans", "en", "zh-hant")
+TAGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
+
+
+@pytest.fixture(scope="module")
+def codes(wsgi_app):
+    from webtest import TestApp
+
+    app = TestApp(wsgi_app)
+    return [i["code"] for page in range(1, 12)
+            for i in app.get("/api/v1/items", {"page": page, "per_page": 100}).json["items"]]
+
+
+def test_root_redirects_by_cookie_then_accept_language(testapp):
+    assert testapp.get("/", status=302).location.endswith("/zh-hans/")
+    assert testapp.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}, status=302).location.endswith("/en/")
+    assert testapp.get("/", headers={"Accept-Language": "zh-HK"}, status=302).location.endswith("/zh-hant/")
+    testapp.set_cookie("lang", "en")
+    assert testapp.get("/", headers={"Accept-Language": "zh-CN"}, status=302).location.endswith("/en/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page(testapp, lang):
+    page = testapp.get(f"/{lang}/")
+    assert page.html.html["lang"] == TAGS[lang]
+    links = {a["href"] for a in page.html.select("main a")}
+    assert f"/{lang}/items?topic=housing" in links
+    assert f"/{lang}/items?audience=enterprise" in links
+    assert f"/{lang}/items?type=licensing" in links
+    assert f"/{lang}/departments/gjj" in links
+    alternates = {link["hreflang"]: link["href"] for link in page.html.select("link[rel=alternate]")}
+    assert set(alternates) == {"zh-Hans", "en", "zh-Hant"}
+    assert page.html.select_one("header a.site-name").text.strip() == {
+        "zh-hans": "惠州办事指南", "en": "Huizhou Service Guide", "zh-hant": "惠州辦事指南"}[lang]
+    assert "Content-Security-Policy" in page.headers and page.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_every_item_has_a_guide_page_in_chinese_and_english(testapp, codes):
+    assert len(codes) == 1087
+    for code in codes:
+        zh = testapp.get(f"/zh-hans/items/{code}")
+        assert zh.html.h1.text.strip()
+        en = testapp.get(f"/en/items/{code}")
+        title = en.html.h1.get_text(" ", strip=True)
+        assert title and not CJK.search(title), (code, title)
+        assert en.html.select("ol.checklist li"), code
+
+
+def test_guide_page_shows_the_facts_materials_windows_and_apply_button(testapp):
+    page = testapp.get("/en/items/GAJ-0001")
+    html = page.html
+    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True)
+             for dt, dd in zip(html.select(".summary-list dt"), html.select(".summary-list dd"))}
+    assert {"Time limit (promised)", "Time limit (legal)", "Fee", "Visits to a window", "Online",
+            "What you get", "Questions", "Item code"} <= set(facts)
+    assert facts["Item code"] == "GAJ-0001"
+    assert html.select("ol.checklist li")
+    where = html.find(id="where")
+    assert where is not None
+
+
+def test_guide_page_windows_and_hours(testapp, codes):
+    # A hall item is accepted at the integrated windows of every hall.
+    data = testapp.get("/api/v1/items", {"per_page": 100, "page": 5}).json
+    page = testapp.get(f"/en/items/{data['items'][0]['code']}")
+    text = page.html.get_text(" ", strip=True)
+    assert "Where to apply" in text
+
+
+def test_online_only_item_says_so_and_lists_no_windows(testapp, codes):
+    for code in codes:
+        detail = testapp.get(f"/api/v1/items/{code}").json
+        if detail["cross_site_mode"] == "online_only":
+            break
+    else:
+        pytest.fail("the sample catalogue has no online-only item")
+    page = testapp.get(f"/en/items/{code}")
+    assert "handled online only" in page.text
+    assert not page.html.select(".windows table")
+    assert page.html.select_one("a.button")["href"] == detail["online_url"]
+
+
+def test_unknown_item_is_a_404_page_in_the_readers_language(testapp):
+    page = testapp.get("/en/items/NO-SUCH-ITEM", status=404)
+    assert page.content_type == "text/html"
+    assert page.html.html["lang"] == "en"
+    assert "We could not find that page" in page.text
+    zh = testapp.get("/zh-hans/items/NO-SUCH-ITEM", status=404)
+    assert "找不到" in zh.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_department_and_center_pages(testapp, lang):
+    dept = testapp.get(f"/{lang}/departments/gjj")
+    assert dept.html.select("ul.results li")
+    center = testapp.get(f"/{lang}/centers/municipal")
+    assert center.html.select("table")
+    assert testapp.get(f"/{lang}/departments").html.select("ul.card-list li")
+    assert testapp.get(f"/{lang}/centers").html.select("ul.card-list li")
+
+
+def test_municipal_hall_has_no_noon_break_and_saturday_livelihood_windows(testapp):
+    page = testapp.get("/en/centers/municipal")
+    text = page.html.get_text(" ", strip=True)
+    assert "Open through lunchtime" in text
+    assert "Saturday morning service at some windows" in text
+    tables = page.html.select("table")
+    hours = {table.caption.get_text(" ", strip=True): {
+        row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in table.select("tbody tr")}
+        for table in tables if table.caption}
+    main_hours = next(v for k, v in hours.items() if "windows" not in k)
+    assert main_hours["Monday"].startswith("09:00–17:30")
+    assert main_hours["Saturday"] == "Closed"
+    assert any(v["Saturday"] == "09:00–12:00" for v in hours.values())
+
+
+def test_district_hall_closes_at_noon(testapp):
+    text = testapp.get("/en/centers/huicheng").html.get_text(" ", strip=True)
+    assert "Closed 12:00–14:00" in text
+    assert "09:00–12:00, 14:00–17:30" in text
+
+
+def test_browse_filters_combine(testapp):
+    page = testapp.get("/en/items", {"topic": "housing", "audience": "individual"})
+    total = int(page.html.select_one("[role=status] strong").text)
+    assert 0 < total < 1087
+    center = testapp.get("/en/items", {"center": "provident-fund"})
+    assert "Accepted at" in center.text
+    assert int(center.html.select_one("[role=status] strong").text) > 0
+
+
+@pytest.mark.parametrize("query", [
+    {"topic": "space"}, {"audience": "robots"}, {"type": "nope"}, {"department": "nope"},
+    {"center": "nope"}, {"page": "0"}, {"page": "-1"}, {"page": "1e9"}, {"department": "x" * 500},
+])
+def test_bad_browse_parameters_are_400_pages(testapp, query):
+    page = testapp.get("/en/items", query, status=400)
+    assert page.content_type == "text/html"
+    assert page.html.h1.text == "Bad request"
+
+
+def test_invalid_utf8_in_query_is_a_400_page(testapp):
+    page = testapp.get("/en/items?topic=%ff", status=400)
+    assert "not valid UTF-8" in page.text
+
+
+def test_language_switch_keeps_the_page(testapp):
+    page = testapp.get("/zh-hans/items", {"topic": "travel"})
+    switch = {a["hreflang"]: a["href"] for a in page.html.select(".lang-switch a")}
+    assert switch["en"].endswith("/en/items?topic=travel")
+    english = testapp.get(switch["en"])
+    back = {a["hreflang"]: a["href"] for a in english.html.select(".lang-switch a")}
+    assert back["zh-Hans"].endswith("/zh-hans/items?topic=travel")
+
+
+def test_static_stylesheet_is_served_locally(testapp):
+    page = testapp.get("/en/")
+    href = page.html.select_one("link[rel=stylesheet]")["href"]
+    assert href.startswith("/static/")
+    assert "font-family" in testapp.get(href).text
