@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,6 +110,30 @@ class Text(NamedTuple):
         return self.value
 
 
+class Shown:
+    """Data text as a template inserts it: a fallback gets `lang` and a visible mark (issue: a
+    reader must always know when text is not in their language)."""
+
+    __slots__ = ("text", "mark", "page_lang")
+
+    def __init__(self, text: Text, mark: str, page_lang: str):
+        self.text, self.mark, self.page_lang = text, mark, page_lang
+
+    @property
+    def value(self) -> str:
+        return self.text.value
+
+    def __str__(self):
+        return self.text.value
+
+    def __html__(self):
+        value = escape(self.text.value)
+        if not self.text.fallback:
+            return value
+        return (f'<span lang="{self.text.lang}">{value}<span class="fallback-mark" lang="{self.page_lang}">'
+                f"{escape(self.mark)}</span></span>")
+
+
 def localized(obj, field: str, locale: KnownLocale) -> Text | None:
     """`field` of a model in `locale`: name_en for English, converted name_zh for zh-Hant."""
     source = getattr(obj, f"{field}_zh", None)
@@ -162,7 +187,14 @@ def add_localizer_helpers(event):
     if request is None:
         return
     event["loc"] = request.guide_locale
-    event["t"] = lambda obj, field: localized(obj, field, request.guide_locale)
+    loc = request.guide_locale
+    mark = request.localizer.translate(_("not yet translated"))
+
+    def shown(obj, field):
+        text = localized(obj, field, loc)
+        return Shown(text, mark, loc.tag) if text else None
+
+    event["t"] = shown
     event["_"] = request.localizer.translate
     event["alternates"] = lambda: alternate_urls(request)
 

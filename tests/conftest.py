@@ -33,6 +33,15 @@ def _reset_postgres(engine, schema: str = "public") -> None:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
 
 
+@contextmanager
+def _admin_engine(db_url):
+    engine = get_engine({"sqlalchemy.url": db_url})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def db_url(tmp_path_factory) -> str:
     return os.environ.get("GUIDE_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
@@ -71,15 +80,20 @@ def database(db_url) -> Database:
 @pytest.fixture
 def scratch(db_url, tmp_path) -> Database:
     """An empty, migrated database for tests that write: a new SQLite file or PostgreSQL schema."""
+    schema = None
     if db_url.startswith("sqlite"):
         engine = get_engine({"sqlalchemy.url": f"sqlite:///{tmp_path / 'scratch.sqlite'}"})
     else:
         schema = f"scratch_{os.getpid()}_{next(_scratch_numbers)}"
-        _reset_postgres(get_engine({"sqlalchemy.url": db_url}), schema)
+        with _admin_engine(db_url) as admin:
+            _reset_postgres(admin, schema)
         engine = get_engine({"sqlalchemy.url": db_url}, connect_args={"options": f"-csearch_path={schema}"})
     migrations.upgrade(engine)
     yield Database(engine)
     engine.dispose()
+    if schema:
+        with _admin_engine(db_url) as admin, admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 @pytest.fixture(scope="session")

@@ -102,6 +102,8 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
     }
     total = len(catalogue.items)
     for done, (code, record) in enumerate(catalogue.items.items(), start=1):
+        if done % 200 == 0 or done == total:
+            progress("import", done, total)
         item = existing.get(code)
         materials = [tuple(m[f] for f in MATERIAL_FIELDS) for m in catalogue.materials[code]]
         department = departments[record["department"]]
@@ -124,8 +126,6 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
             _sync_materials(item, materials)
         if item.topic_codes != record["topics"]:
             item.topics = [ItemTopic(topic=t) for t in record["topics"]]
-        if done % 200 == 0 or done == total:
-            progress("import", done, total)
     for code, item in existing.items():
         if code not in catalogue.items and item.active:
             item.active = False

@@ -1,12 +1,12 @@
 """The places service behind IPlacesService (SQLAlchemy)."""
 from __future__ import annotations
 
-from sqlalchemy import case, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from zope.interface import implementer
 
-from ..models import Schedule, ServiceCenter, Window
-from .acceptance import reason, window_accepts
+from ..models import Department, Item, Schedule, ServiceCenter, Window
+from .acceptance import reason
 from .interfaces import IPlacesService
 
 
@@ -35,15 +35,21 @@ class PlacesService:
     def windows_for_item(self, item) -> list[tuple[Window, str]]:
         if item.cross_site_mode == "online_only":
             return []
+        # The SQL form of acceptance.window_accepts, so only matching windows are loaded.
+        accepting = or_(
+            Window.departments.any(Department.id == item.department_id),
+            Window.extra_items.any(Item.id == item.id),
+        )
+        if item.department.kind == "hall":
+            accepting = or_(accepting, Window.kind == "integrated")
         windows = self.db.scalars(
-            select(Window).join(ServiceCenter).options(
+            select(Window).join(ServiceCenter).where(accepting).options(
                 selectinload(Window.departments), selectinload(Window.extra_items),
                 selectinload(Window.center).selectinload(ServiceCenter.schedule).selectinload(Schedule.intervals),
                 selectinload(Window.own_schedule).selectinload(Schedule.intervals),
-            ).order_by(ServiceCenter.kind, ServiceCenter.code, Window.code)
+            ).order_by(ServiceCenter.kind, ServiceCenter.code != "municipal", ServiceCenter.code, Window.code)
         )
-        return [(w, reason(w, item)) for w in windows if window_accepts(w, item)]
-
+        return [(w, reason(w, item)) for w in windows]
 
 def includeme(config):
     config.register_service_factory(lambda context, request: PlacesService(request.dbsession), IPlacesService)

@@ -21,8 +21,10 @@ TITLES = {400: _("Bad request"), 404: _("Page not found"), 405: _("Method not al
 
 
 def wants_json(request) -> bool:
-    return request.path.startswith("/api/") or request.accept.best_match(["text/html", "application/json"]) \
-        == "application/json"
+    if request.path.startswith("/api/"):
+        return True
+    offers = request.accept.acceptable_offers(["text/html", "application/json"])
+    return bool(offers) and offers[0][0] == "application/json"
 
 
 def error_response(request, status: int, message, parameter=None):

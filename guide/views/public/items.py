@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
@@ -71,5 +73,5 @@ def item_guide(context, request):
         "online_depth": ONLINE_DEPTHS[item.online_depth],
         "requirements": REQUIREMENTS,
         "topics": TOPICS,
-        "hours": lambda schedule: hours_lines(localizer, schedule),
+        "hours": lru_cache(maxsize=None)(lambda schedule: hours_lines(localizer, schedule)),
     }

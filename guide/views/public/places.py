@@ -30,16 +30,20 @@ def centers(request):
 @view_config(route_name="public.center", renderer="guide:templates/public/center.pt")
 def center(context, request):
     center = context.center
-    schedules = {center.schedule.code: center.schedule}
+    # The center's own hours first, then each schedule some windows keep instead (Saturday service).
+    overrides: dict[str, list] = {}
     for window in center.windows:
-        schedules.setdefault(window.schedule.code, window.schedule)
+        if window.own_schedule is not None and window.own_schedule is not center.schedule:
+            overrides.setdefault(window.own_schedule.code, []).append(window)
+    schedules = [(center.schedule, week(center.schedule), [])] + [
+        (windows[0].own_schedule, week(windows[0].own_schedule), windows) for windows in overrides.values()]
     total, _items = request.find_service(ICatalogueService).browse(Filters(center=center.code), 1, per_page=1)
     return {
         "center": center,
-        "schedules": [(s, week(s), [w for w in center.windows if w.schedule is s]) for s in schedules.values()],
+        "schedules": schedules,
         "weekday_names": WEEKDAY_NAMES,
         "noon_service": serves_through_noon(center.schedule),
-        "saturday_service": any(opens_saturday(s) for s in schedules.values()),
+        "saturday_service": any(opens_saturday(s) for s, _days, _windows in schedules),
         "item_count": total,
         "kinds": CENTER_KINDS,
         "window_kinds": WINDOW_KINDS,

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Derive the Traditional Chinese UI catalogue from the Simplified one.
+
+Reads locales/zh_Hans/LC_MESSAGES/guide.po, converts every msgstr with OpenCC "s2hk"
+(Hong Kong conventions) and writes locales/zh_Hant/LC_MESSAGES/guide.po. The zh_Hant
+catalogue is generated: edit zh_Hans (or OVERRIDES below), then re-run this script.
+
+Usage (from anywhere): python tools/i18n/make_zh_hant.py
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import polib
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "locales" / "zh_Hans" / "LC_MESSAGES" / "guide.po"
+TARGET = ROOT / "locales" / "zh_Hant" / "LC_MESSAGES" / "guide.po"
+
+#: Fixes applied to the converted text, for forms s2hk gets wrong for Hong Kong readers.
+#: Keep this short; substring replacements, applied in order.
+OVERRIDES = {
+    "複印件": "影印本",   # photocopies of documents
+    "聯繫": "聯絡",       # 聯絡電話
+    "信息": "資訊",
+    "不支持": "不支援",
+    "字符": "字元",
+    "訪問": "瀏覽",       # visiting a web page
+    "“": "「",            # Hong Kong quotation marks
+    "”": "」",
+}
+
+
+def convert(converter: opencc.OpenCC, text: str) -> str:
+    result = converter.convert(text)
+    for wrong, right in OVERRIDES.items():
+        result = result.replace(wrong, right)
+    return result
+
+
+def main() -> None:
+    converter = opencc.OpenCC("s2hk")
+    source = polib.pofile(str(SOURCE))
+    target = polib.POFile(wrapwidth=source.wrapwidth)
+    target.header = source.header.replace("zh_Hans", "zh_Hant") + (
+        "\nGenerated from zh_Hans by tools/i18n/make_zh_hant.py (OpenCC s2hk): do not edit by hand.")
+    target.metadata = dict(source.metadata)
+    target.metadata.update({"Language": "zh_Hant", "Language-Team": "Traditional Chinese"})
+    for entry in source:
+        target.append(polib.POEntry(
+            msgid=entry.msgid,
+            msgid_plural=entry.msgid_plural,
+            msgstr=convert(converter, entry.msgstr),
+            msgstr_plural={k: convert(converter, v) for k, v in entry.msgstr_plural.items()},
+            msgctxt=entry.msgctxt,
+            occurrences=entry.occurrences,
+            comment=entry.comment,
+            tcomment=entry.tcomment,
+            flags=list(entry.flags),
+            obsolete=entry.obsolete,
+        ))
+    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    target.save(str(TARGET))
+    print(f"wrote {TARGET.relative_to(ROOT)} ({len(target)} messages)")
+
+
+if __name__ == "__main__":
+    main()
