@@ -28,6 +28,7 @@ tests_require = [
     "pytest>=8.0",
     "webtest>=3.0",
     "beautifulsoup4>=4.12",
+    "lingua>=4.15",
 ]
 
 setup(
@@ -39,7 +40,7 @@ setup(
     zip_safe=False,
     python_requires=">=3.11",
     install_requires=requires,
-    extras_require={"test": tests_require, "dev": tests_require + ["lingua>=4.15"]},
+    extras_require={"test": tests_require},
     entry_points={
         "paste.app_factory": ["main = guide:main"],
         "console_scripts": ["guide = guide.scripts.cli:main"],

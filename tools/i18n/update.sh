@@ -32,7 +32,7 @@ shopt -s nullglob
 for po in locales/*/LC_MESSAGES/guide.po; do
     lang="$(basename "$(dirname "$(dirname "$po")")")"
     [[ "$lang" == zh_Hant ]] && continue   # generated from zh_Hans below
-    "$PYBABEL" update --no-fuzzy-matching -D guide -i locales/guide.pot -d locales -l "$lang"
+    "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete -D guide -i locales/guide.pot -d locales -l "$lang"
 done
 
 "$PYTHON" tools/i18n/make_zh_hant.py

@@ -22,5 +22,6 @@ def home(request):
         "item_types": [(code, label, counts["item_type"].get(code, 0)) for code, label in ITEM_TYPES.items()],
         "audiences": [(code, label, counts["audience"].get(code, 0)) for code, label in AUDIENCES.items()
                       if code != "both"],
-        "departments": catalogue.departments(),
+        # A department with no items yet has nothing to browse.
+        "departments": [(d, n) for d, n in catalogue.departments() if n],
     }
