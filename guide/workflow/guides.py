@@ -1,19 +1,31 @@
 """Which editorial text a reader sees."""
 from sqlalchemy import select
 
+from ..i18n import SOURCE_LOCALE, to_traditional
 from ..models import Guide
 from .render import markdown_to_html
 
 
 class PublishedGuide:
-    def __init__(self, guide: Guide):
-        self.summary = guide.summary
-        self.html = markdown_to_html(guide.body)
+    def __init__(self, guide: Guide, convert=None):
+        convert = convert or (lambda text: text)
+        self.summary = convert(guide.summary)
+        self.html = markdown_to_html(convert(guide.body))
         self.locale = guide.locale
         self.published_at = guide.published_at
 
 
+def _published(dbsession, item, locale_tag: str) -> Guide | None:
+    return dbsession.scalar(select(Guide).where(Guide.item_id == item.id, Guide.locale == locale_tag,
+                                                Guide.state == "published"))
+
+
 def published_guide(dbsession, item, locale_tag: str) -> PublishedGuide | None:
-    guide = dbsession.scalar(select(Guide).where(Guide.item_id == item.id, Guide.locale == locale_tag,
-                                                 Guide.state == "published"))
-    return PublishedGuide(guide) if guide else None
+    guide = _published(dbsession, item, locale_tag)
+    if guide is not None:
+        return PublishedGuide(guide)
+    if locale_tag == "zh-Hant":
+        # Traditional Chinese readers get the Simplified source converted, as for catalogue text.
+        source = _published(dbsession, item, SOURCE_LOCALE.tag)
+        return PublishedGuide(source, to_traditional) if source else None
+    return None

@@ -169,3 +169,14 @@ def test_static_stylesheet_is_served_locally(testapp):
     href = page.html.select_one("link[rel=stylesheet]")["href"]
     assert href.startswith("/static/")
     assert "font-family" in testapp.get(href).text
+
+
+def test_published_editorial_text_is_on_the_guide_page(testapp):
+    en = testapp.get("/en/items/GAJ-0014").html.select_one(".guide-text")
+    assert "photo and fingerprints" in en.get_text()
+    assert en.select("h2") and en.select("ol li")
+    zh = testapp.get("/zh-hans/items/GAJ-0014").html.select_one(".guide-text")
+    assert "指纹" in zh.get_text()
+    hant = testapp.get("/zh-hant/items/GAJ-0014").html.select_one(".guide-text")
+    assert "指紋" in hant.get_text()
+    assert testapp.get("/en/items/GAJ-0001").html.select_one(".guide-text") is None
