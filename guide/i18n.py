@@ -41,7 +41,6 @@ DEFAULT_LOCALE = KNOWN_LOCALES[0]
 SOURCE_LOCALE = KNOWN_LOCALES[0]
 LOCALES_BY_TAG = {loc.tag: loc for loc in KNOWN_LOCALES}
 LOCALES_BY_URL = {loc.url: loc for loc in KNOWN_LOCALES}
-LOCALES_BY_GETTEXT = {loc.gettext: loc for loc in KNOWN_LOCALES}
 URL_PATTERN = "|".join(loc.url for loc in KNOWN_LOCALES)
 
 # Accept-Language ranges we can serve, mapped to our locales (RFC 4647 lookup falls back zh-HK → zh).
