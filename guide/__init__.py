@@ -17,6 +17,8 @@ def main(global_config, **settings):
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
+        # Search: opens (or first builds) the index, and follows database commits.
+        config.include(".search")
         # Every URL, then the views that answer them.
         config.include(".routes")
         config.scan(".views")

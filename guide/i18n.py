@@ -75,7 +75,7 @@ def _params_ok(request) -> bool:
     # A query string that is not valid UTF-8 must not break locale negotiation (nor the 400 page).
     try:
         request.params
-    except UnicodeDecodeError:
+    except UnicodeError:
         return False
     return True
 

@@ -15,8 +15,11 @@ def includeme(config):
     config.add_route("public.item", f"/{LANG}/items/{{code}}", factory=ItemResource)
     config.add_route("public.departments", f"/{LANG}/departments")
     config.add_route("public.department", f"/{LANG}/departments/{{code}}", factory=DepartmentResource)
+    config.add_route("public.search", f"/{LANG}/search")
     config.add_route("public.centers", f"/{LANG}/centers")
     config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
 
     config.add_route("api.items", "/api/v1/items")
     config.add_route("api.item", "/api/v1/items/{code}", factory=ItemResource)
+    config.add_route("api.search", "/api/v1/search")
+    config.add_route("api.suggest", "/api/v1/suggest")

@@ -97,8 +97,9 @@ def scratch(db_url, tmp_path) -> Database:
 
 
 @pytest.fixture(scope="session")
-def app_settings(db_url) -> dict:
-    return {"sqlalchemy.url": db_url, "pyramid.default_locale_name": "zh_Hans"}
+def app_settings(db_url, tmp_path_factory) -> dict:
+    return {"sqlalchemy.url": db_url, "pyramid.default_locale_name": "zh_Hans",
+            "guide.search.index_dir": str(tmp_path_factory.mktemp("index"))}
 
 
 @pytest.fixture(scope="session")

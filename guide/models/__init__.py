@@ -9,6 +9,7 @@ from .centers import District, ServiceCenter, Window  # noqa: F401
 from .guides import Guide  # noqa: F401
 from .hours import Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
+from .search import BestBet  # noqa: F401
 from .users import User  # noqa: F401
 
 # Fail at import, not at the first request, when a relationship is misdeclared.

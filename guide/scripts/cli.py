@@ -16,6 +16,8 @@ from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..models import Item, get_engine, get_session_factory, get_tm_session
 from ..places.loader import ContentInvalid, load_centers
+from ..search import bestbets, make_search_service
+from ..search.query import normalize_query
 from ..workflow.loader import load_guides
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +34,9 @@ def load_settings(args) -> dict:
     url = getattr(args, "database_url", None) or os.environ.get("GUIDE_DATABASE_URL")
     if url:
         settings["sqlalchemy.url"] = url
+    index_dir = getattr(args, "index_dir", None) or os.environ.get("GUIDE_INDEX_DIR")
+    if index_dir:
+        settings["guide.search.index_dir"] = index_dir
     if "sqlalchemy.url" not in settings:
         raise SystemExit("guide: no database: give -c development.ini, --database-url or GUIDE_DATABASE_URL")
     return settings
@@ -44,6 +49,9 @@ class Env:
         self.settings = settings
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
+        # With an index configured, changes these commands commit reach it as in the app.
+        self.search = (make_search_service(settings, self.session_factory)
+                       if settings.get("guide.search.index_dir") else None)
 
     @contextmanager
     def transaction(self):
@@ -95,13 +103,43 @@ def do_load_content(env: Env, content: Path) -> int:
     return 0
 
 
+def do_reindex(env: Env) -> int:
+    if env.search is None:
+        print("guide: no search index configured: set guide.search.index_dir in the .ini, --index-dir "
+              "or GUIDE_INDEX_DIR", file=sys.stderr)
+        return 1
+    count = env.search.rebuild(progress=progress)
+    print(f"search index rebuilt: {count} items")
+    return 0
+
+
+def do_best_bet(env: Env, args) -> int:
+    try:
+        with env.transaction() as dbsession:
+            if args.action == "add":
+                bestbets.add(dbsession, args.query, args.code, args.rank)
+                print(f"pinned {args.code} to “{normalize_query(args.query)}”")
+            elif args.action == "remove":
+                if not bestbets.remove(dbsession, args.query, args.code):
+                    print(f"no best bet {args.code} for “{normalize_query(args.query)}”", file=sys.stderr)
+                    return 1
+                print(f"removed {args.code} from “{normalize_query(args.query)}”")
+            else:
+                for query, code, rank in bestbets.all_bets(dbsession):
+                    print(f"{query}\t{code}\t{rank}")
+    except bestbets.BestBetError as e:
+        print(f"guide: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def do_demo(args) -> int:
     data_dir = Path(args.data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = {
         "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
         "pyramid.default_locale_name": "zh_Hans",
-        "guide.data_dir": str(data_dir),
+        "guide.search.index_dir": str(data_dir / "index"),
     }
     env = Env(settings)
     do_init_db(env)
@@ -130,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     def with_db(p):
         p.add_argument("-c", "--config", help="an .ini file with [app:main] sqlalchemy.url")
         p.add_argument("--database-url", help="overrides the .ini's sqlalchemy.url")
+        p.add_argument("--index-dir", help="overrides the .ini's guide.search.index_dir")
         return p
 
     with_db(sub.add_parser("init-db", help="create or upgrade the database schema"))
@@ -137,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a folder of CSV files, an .xlsx workbook or a .json file")
     p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
     p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
+    with_db(sub.add_parser("reindex", help="rebuild the search index beside the live one and swap it in"))
+    p = with_db(sub.add_parser("best-bet", help="pin an item to the top of a query's results"))
+    p.add_argument("action", choices=("add", "remove", "list"))
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("code", nargs="?", default="")
+    p.add_argument("--rank", type=int, default=1, help="order among items pinned to one query")
     p = sub.add_parser("demo", help="set up a SQLite demo with the sample data and serve it")
     p.add_argument("--port", type=int, default=6543)
     p.add_argument("--data-dir", default="var")
@@ -155,6 +200,13 @@ def main(argv=None) -> int:
         return 0
     if args.command == "import-catalogue":
         return do_import(env, args.path)
+    if args.command == "reindex":
+        return do_reindex(env)
+    if args.command == "best-bet":
+        if args.action != "list" and not (args.query and args.code):
+            print("guide: best-bet add/remove need a QUERY and an item CODE", file=sys.stderr)
+            return 2
+        return do_best_bet(env, args)
     return do_load_content(env, Path(args.content))
 
 

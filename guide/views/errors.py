@@ -58,7 +58,7 @@ def bad_parameter(exc, request):
     return error_response(request, 400, exc.message, exc.parameter)
 
 
-@exception_view_config(UnicodeDecodeError)
+@exception_view_config(UnicodeError)
 def undecodable(exc, request):
     return error_response(request, 400, _("The address contains characters that are not valid UTF-8."))
 

@@ -21,7 +21,7 @@ class BadParameter(HTTPBadRequest):
 def params(request):
     try:
         return request.GET
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise BadParameter(_("The address contains characters that are not valid UTF-8.")) from None
 
 

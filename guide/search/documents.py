@@ -1,0 +1,78 @@
+"""Index documents built from the database: one per active item, every language in it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from ..models import Guide, Item, ServiceCenter, Window
+from ..places.acceptance import window_accepts
+
+
+def _centers_by_item(dbsession: Session, items: list[Item]) -> dict[int, set[str]]:
+    windows = dbsession.scalars(select(Window).options(
+        selectinload(Window.departments), selectinload(Window.extra_items), joinedload(Window.center))).all()
+    centers: dict[int, set[str]] = defaultdict(set)
+    for item in items:
+        for window in windows:
+            if window.center.code not in centers[item.id] and window_accepts(window, item):
+                centers[item.id].add(window.center.code)
+    return centers
+
+
+def _guides_by_item(dbsession: Session, item_ids) -> dict[tuple[int, str], Guide]:
+    stmt = select(Guide).where(Guide.state == "published", Guide.locale.in_(["zh-Hans", "en"]))
+    if item_ids is not None:
+        stmt = stmt.where(Guide.item_id.in_(item_ids))
+    return {(g.item_id, g.locale): g for g in dbsession.scalars(stmt)}
+
+
+def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
+    """Documents for the given item ids (all active items when None); inactive ones are skipped."""
+    stmt = select(Item).where(Item.active).options(
+        joinedload(Item.department), selectinload(Item.materials), selectinload(Item.topics)).order_by(Item.code)
+    if item_ids is not None:
+        stmt = stmt.where(Item.id.in_(item_ids))
+    items = dbsession.scalars(stmt).all()
+    centers = _centers_by_item(dbsession, items)
+    guides = _guides_by_item(dbsession, None if item_ids is None else [i.id for i in items])
+    for item in items:
+        yield build_document(item, centers.get(item.id, set()), guides.get((item.id, "zh-Hans")),
+                             guides.get((item.id, "en")))
+
+
+def build_document(item: Item, centers: set[str], guide_zh: Guide | None, guide_en: Guide | None) -> dict:
+    from .analysis import pinyin_keys
+
+    dept = item.department
+    materials_zh = "；".join(m.name_zh for m in item.materials)
+    materials_en = "; ".join(m.name_en for m in item.materials)
+    body_zh = "\n".join(filter(None, [item.conditions_zh, item.result_zh,
+                                      guide_zh and guide_zh.summary, guide_zh and guide_zh.body]))
+    body_en = "\n".join(filter(None, [item.conditions_en, item.result_en,
+                                      guide_en and guide_en.summary, guide_en and guide_en.body]))
+    pinyin, initials = pinyin_keys(item.name_zh)
+    audiences = ["individual", "enterprise"] if item.audience == "both" else [item.audience]
+    return {
+        "code": item.code,
+        "name_zh": item.name_zh,
+        "name_bigram": item.name_zh,
+        "name_en": item.name_en,
+        "pinyin": " ".join(sorted(pinyin)),
+        "initials": " ".join(sorted(initials)),
+        "materials_zh": materials_zh,
+        "materials_en": materials_en,
+        "body_zh": body_zh,
+        "body_en": body_en,
+        "spell_en": f"{item.name_en} {materials_en}",
+        "meta": {
+            "code": item.code, "name_zh": item.name_zh, "name_en": item.name_en,
+            "department": dept.code, "department_zh": dept.name_zh, "department_en": dept.name_en,
+            "type": item.item_type, "audience": audiences, "online": "yes" if item.online_depth >= 3 else "no",
+            "mode": item.cross_site_mode, "center": sorted(centers),
+            "snippet_zh": f"{item.conditions_zh} {item.result_zh} {materials_zh}",
+            "snippet_en": f"{item.conditions_en} {item.result_en} {materials_en}",
+        },
+    }

@@ -1,0 +1,158 @@
+"""From what a person typed to a Whoosh query. We build the query ourselves instead of using
+Whoosh's parser, so its syntax characters (( ) " * ? ~ ^ : [ ] { } AND OR NOT) are plain text and
+no input can make a parse error. Quoted text becomes a phrase; an unbalanced quote is ignored.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as q
+
+from .analysis import CJK_RUN, LATIN_WORD, english_analyzer, bigrams, normalize, segment
+
+MAX_QUERY_CHARS = 200
+#: Field weights: names weigh most, then materials, then the rest of the text.
+WEIGHTS = {"name_zh": 6.0, "name_en": 6.0, "name_bigram": 2.5, "pinyin": 4.0, "initials": 3.0,
+           "materials_zh": 1.5, "materials_en": 1.5, "body_zh": 1.0, "body_en": 1.0}
+#: Words that carry no meaning in a question ("how do I ..."); never searched on their own.
+ZH_STOP = frozenset("怎么 怎样 如何 哪里 在哪 在哪里 什么 需要 要 想 我 我要 我想 的 了 吗 呢 去 可以 能 办 办理 申请 "
+                    "一下 请问 手续 流程 材料 哪些".split())
+_english = english_analyzer()
+
+
+@dataclass
+class Synonyms:
+    """Colloquial or alternative terms and the official ones they stand for (content/search/)."""
+
+    pairs: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> "Synonyms":
+        pairs = []
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                for row in csv.reader(f, delimiter="\t"):
+                    if not row or row[0].startswith("#") or len(row) < 2:
+                        continue
+                    term = normalize(row[0]).strip().lower()
+                    pairs.append((term, [normalize(t).strip() for t in row[1].split(";") if t.strip()]))
+        # Longest first, so 公积金怎么取 is used before 公积金.
+        pairs.sort(key=lambda p: -len(p[0]))
+        return cls(pairs)
+
+    def expand(self, text: str) -> list[str]:
+        lowered = text.lower()
+        found = []
+        for term, officials in self.pairs:
+            if _contains(lowered, term):
+                found.extend(officials)
+                lowered = lowered.replace(term, " ")
+        return found
+
+
+def _contains(text: str, term: str) -> bool:
+    if CJK_RUN.search(term):
+        return term in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+
+
+@dataclass
+class ParsedQuery:
+    query: q.Query | None
+    #: Chinese words and English words, for highlighting snippets
+    highlight_terms: list[str]
+    #: English words as typed (lower case), for "did you mean"
+    latin_words: list[str]
+    truncated_to: int | None = None
+    normalized: str = ""
+
+
+def _chinese_terms(text: str) -> list[str]:
+    terms = [w for w, _p, _s, _e in segment(text) if w not in ZH_STOP and not (len(w) == 1 and w in "的了吗呢和与及")]
+    return list(dict.fromkeys(terms))
+
+
+def _english_terms(text: str) -> list[str]:
+    latin = " ".join(re.findall(r"[A-Za-z0-9']+", text))
+    return list(dict.fromkeys(t.text for t in _english(latin))) if latin else []
+
+
+def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "materials", "body")) -> list[q.Query]:
+    subqueries: list[q.Query] = []
+    for term in _chinese_terms(text):
+        for kind in fields:
+            subqueries.append(q.Term(f"{kind}_zh", term, boost=WEIGHTS[f"{kind}_zh"] * boost))
+    for gram, _p, _s, _e in bigrams(text):
+        subqueries.append(q.Term("name_bigram", gram, boost=WEIGHTS["name_bigram"] * boost))
+    for term in _english_terms(text):
+        for kind in fields:
+            subqueries.append(q.Term(f"{kind}_en", term, boost=WEIGHTS[f"{kind}_en"] * boost))
+    for word in LATIN_WORD.findall(text.lower()):
+        if len(word) >= 2 and word.isalpha():
+            # An exact key outranks a key that merely starts with what was typed.
+            subqueries.append(q.Term("pinyin", word, boost=WEIGHTS["pinyin"] * boost))
+            subqueries.append(q.Prefix("pinyin", word, boost=WEIGHTS["pinyin"] * boost / 2))
+            if len(word) <= 6:
+                subqueries.append(q.Term("initials", word, boost=WEIGHTS["initials"] * boost))
+                subqueries.append(q.Prefix("initials", word, boost=WEIGHTS["initials"] * boost / 3))
+    return subqueries
+
+
+def _phrase_queries(phrase: str) -> list[q.Query]:
+    out: list[q.Query] = []
+    zh = [w for w, p, _s, _e in segment(phrase)]
+    main_words = []
+    seen = set()
+    for w, p, _s, _e in segment(phrase):
+        if p not in seen:
+            seen.add(p)
+            main_words.append(w)
+    if len(main_words) > 1:
+        out.append(q.Phrase("name_zh", main_words, boost=WEIGHTS["name_zh"] * 2))
+        out.append(q.Phrase("body_zh", main_words, boost=WEIGHTS["body_zh"] * 2))
+    elif zh:
+        out.append(q.Term("name_zh", zh[0], boost=WEIGHTS["name_zh"] * 2))
+    en = _english_terms(phrase)
+    if len(en) > 1:
+        out.append(q.Phrase("name_en", en, boost=WEIGHTS["name_en"] * 2))
+        out.append(q.Phrase("body_en", en, boost=WEIGHTS["body_en"] * 2))
+    return out
+
+
+def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
+    text = normalize(text).strip()
+    truncated_to = None
+    if len(text) > MAX_QUERY_CHARS:
+        text, truncated_to = text[:MAX_QUERY_CHARS], MAX_QUERY_CHARS
+    phrases = re.findall(r'"([^"]+)"', text)
+    plain = re.sub(r'"[^"]*"', " ", text).replace('"', " ")
+    subqueries = _text_queries(plain, 1.0)
+    for phrase in phrases:
+        subqueries.extend(_text_queries(phrase, 1.0))
+        subqueries.extend(_phrase_queries(phrase))
+    expansions = synonyms.expand(text)
+    for official in expansions:
+        # Official terms search the names only: they are there to find the item, and in the
+        # body they would match half the catalogue (设立, 企业).
+        subqueries.extend(_text_queries(official, 0.8, fields=("name",)))
+    highlight = _chinese_terms(text) + [w for w in LATIN_WORD.findall(text.lower()) if len(w) >= 2]
+    for official in expansions:
+        highlight += _chinese_terms(official) + LATIN_WORD.findall(official.lower())
+    return ParsedQuery(
+        # An OR of every term in every field: scores add up, so an item matching more of the
+        # terms ranks higher without requiring all of them. (Whoosh's Or(scale=...) coordination
+        # factor made broad queries three times slower here and changed no relevance result.)
+        query=q.Or(subqueries) if subqueries else None,
+        highlight_terms=list(dict.fromkeys(t for t in highlight if t)),
+        latin_words=[w for w in LATIN_WORD.findall(text.lower()) if w.isalpha()],
+        truncated_to=truncated_to,
+        normalized=normalize_query(text),
+    )
+
+
+def normalize_query(text: str) -> str:
+    """The form best bets are stored and looked up in: Simplified, lower case, single spaces."""
+    return " ".join(normalize(text).lower().split())[:MAX_QUERY_CHARS]

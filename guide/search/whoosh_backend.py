@@ -1,0 +1,306 @@
+"""The Whoosh search backend.
+
+Layout of the index folder: one sub-folder per generation (gen-<n>) and a file CURRENT naming
+the live one. A rebuild writes a new generation beside the live one and replaces CURRENT
+atomically (os.replace), so searches keep working during a rebuild and a crash mid-rebuild
+leaves the old index serving. Changes committed while a rebuild runs are journalled and
+replayed into the new generation after the swap.
+
+Searchers are one per thread (waitress serves from a pool); each search refreshes its thread's
+searcher so it sees new commits. One writer at a time, with a lock timeout; a failed update is
+logged and kept to retry with the next one, never dropped.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+from whoosh import index
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.index import LockError
+from zope.interface import implementer
+
+from ..models import Item
+from .analysis import bigram_analyzer, chinese_analyzer, english_analyzer, init_jieba, normalize, spelling_analyzer
+from .documents import item_documents
+from .highlight import snippet
+from .interfaces import FACETS, ISearchService
+from .query import Synonyms, parse
+from .results import Hit, SearchRequest, SearchResults
+
+log = logging.getLogger(__name__)
+
+CURRENT = "CURRENT"
+JOURNAL = "journal"
+
+
+def make_schema() -> Schema:
+    zh, en = chinese_analyzer(), english_analyzer()
+    return Schema(
+        code=ID(stored=True, unique=True),
+        name_zh=TEXT(analyzer=zh, phrase=True),
+        name_bigram=TEXT(analyzer=bigram_analyzer(), phrase=False),
+        name_en=TEXT(analyzer=en, phrase=True),
+        pinyin=KEYWORD(lowercase=True, scorable=True),
+        initials=KEYWORD(lowercase=True, scorable=True),
+        materials_zh=TEXT(analyzer=zh, phrase=False),
+        materials_en=TEXT(analyzer=en, phrase=False),
+        body_zh=TEXT(analyzer=zh, phrase=True),
+        body_en=TEXT(analyzer=en, phrase=True),
+        spell_en=TEXT(analyzer=spelling_analyzer(), phrase=False),
+        meta=STORED,
+    )
+
+
+@implementer(ISearchService)
+class WhooshSearch:
+    def __init__(self, settings: dict, session_factory):
+        self.root = Path(settings["guide.search.index_dir"]).resolve()
+        self.lock_timeout = float(settings.get("guide.search.lock_timeout", 10))
+        content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
+        init_jieba()
+        self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
+        self.session_factory = session_factory
+        self._local = threading.local()
+        self._indexes: dict[str, index.Index] = {}
+        self._lock = threading.Lock()
+        self._pending: set[int] = set()
+        self._current_cache: tuple[int, str] | None = None
+        # Warm the converters and caches now, not in the first reader's request.
+        parse("護照 passport", self.synonyms)
+
+    # -- generations -------------------------------------------------------------------------
+
+    def current_generation(self) -> str | None:
+        path = self.root / CURRENT
+        try:
+            mtime = path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+        cached = self._current_cache
+        if cached and cached[0] == mtime:
+            return cached[1]
+        name = path.read_text(encoding="utf-8").strip()
+        self._current_cache = (mtime, name)
+        return name
+
+    def _index(self, generation: str) -> index.Index:
+        with self._lock:
+            ix = self._indexes.get(generation)
+            if ix is None:
+                ix = index.open_dir(str(self.root / generation))
+                self._indexes[generation] = ix
+            return ix
+
+    def ensure_index(self) -> None:
+        """Rebuild when there is no index or it cannot be opened (start-up)."""
+        generation = self.current_generation()
+        if generation:
+            try:
+                self._index(generation).doc_count()
+                return
+            except Exception:  # a damaged index of any kind: rebuild, the database is the truth
+                log.exception("search index %s cannot be opened; rebuilding", generation)
+        else:
+            log.info("no search index in %s; building it", self.root)
+        self.rebuild()
+
+    def rebuild(self, progress=None) -> int:
+        self.root.mkdir(parents=True, exist_ok=True)
+        journal = self.root / JOURNAL
+        journal_start = journal.stat().st_size if journal.exists() else 0
+        generation = f"gen-{time.time_ns()}"
+        folder = self.root / generation
+        folder.mkdir()
+        ix = index.create_in(str(folder), make_schema())
+        writer = ix.writer(limitmb=256)
+        count = 0
+        try:
+            with self.session_factory() as dbsession:
+                documents = list(item_documents(dbsession))
+            for count, document in enumerate(documents, start=1):
+                writer.add_document(**document)
+                if progress and (count % 200 == 0 or count == len(documents)):
+                    progress("index", count, len(documents))
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        tmp = self.root / f"{CURRENT}.tmp"
+        tmp.write_text(generation, encoding="utf-8")
+        os.replace(tmp, self.root / CURRENT)
+        self._replay(journal, journal_start)
+        self._cleanup(keep={generation})
+        return count
+
+    def _replay(self, journal: Path, start: int) -> None:
+        if not journal.exists():
+            return
+        with journal.open(encoding="utf-8") as f:
+            f.seek(start)
+            ids = {int(line) for line in f.read().split()}
+        if ids:
+            self.index_items(ids)
+
+    def _cleanup(self, keep: set[str]) -> None:
+        # Keep the newest older generation too: a searcher may still be reading it.
+        generations = sorted((p for p in self.root.glob("gen-*") if p.is_dir()), key=lambda p: p.name)
+        for old in [p for p in generations if p.name not in keep][:-1]:
+            shutil.rmtree(old, ignore_errors=True)
+            with self._lock:
+                self._indexes.pop(old.name, None)
+
+    # -- updates -----------------------------------------------------------------------------
+
+    def index_items(self, item_ids) -> None:
+        ids = set(item_ids) | self._pending
+        if not ids:
+            return
+        generation = self.current_generation()
+        if generation is None:
+            return  # no index yet: the start-up rebuild will include these
+        with (self.root / JOURNAL).open("a", encoding="utf-8") as journal:
+            journal.write("".join(f"{i}\n" for i in ids))
+        try:
+            with self.session_factory() as dbsession:
+                documents = {d["meta"]["code"]: d for d in item_documents(dbsession, ids)}
+                codes = dict(dbsession.execute(select(Item.id, Item.code).where(Item.id.in_(ids))).all())
+            writer = self._index(generation).writer(timeout=self.lock_timeout)
+        except LockError:
+            log.error("search index is locked; %d item(s) will be indexed with the next update", len(ids))
+            self._pending = ids
+            return
+        try:
+            for code in codes.values():
+                if code in documents:
+                    writer.update_document(**documents[code])
+                else:
+                    writer.delete_by_term("code", code)
+            writer.commit()
+            self._pending = set()
+        except Exception:
+            writer.cancel()
+            self._pending = ids
+            log.exception("indexing %d item(s) failed; kept for the next update", len(ids))
+
+    def remove(self, codes) -> None:
+        generation = self.current_generation()
+        if generation is None:
+            return
+        writer = self._index(generation).writer(timeout=self.lock_timeout)
+        for code in codes:
+            writer.delete_by_term("code", code)
+        writer.commit()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def _searcher(self):
+        """This thread's searcher on the live generation, refreshed to the latest commit."""
+        generation = self.current_generation()
+        if generation is None:
+            return None, {}
+        state = self._local.__dict__
+        searcher = state.get("searcher")
+        if state.get("generation") != generation or searcher is None:
+            if searcher is not None:
+                searcher.close()
+            searcher = self._index(generation).searcher()
+            state.update(generation=generation, searcher=searcher, meta=None)
+        elif not searcher.up_to_date():
+            # Not searcher.refresh(): it reuses segment readers and then misses deletions made
+            # since (an updated document showed up twice).
+            searcher.close()
+            searcher = self._index(generation).searcher()
+            state.update(searcher=searcher, meta=None)
+        if state.get("meta") is None:
+            state["meta"] = {docnum: fields["meta"] for docnum, fields in searcher.reader().iter_docs()}
+        return searcher, state["meta"]
+
+    def search(self, request) -> SearchResults:
+        searcher, meta = self._searcher()
+        if searcher is None:
+            return SearchResults()
+        parsed = parse(request.text, self.synonyms)
+        if parsed.query is None:
+            # No words to search: browse everything the filters allow, by code.
+            ranked = sorted(meta, key=lambda d: meta[d]["code"])
+            scores = {d: 0.0 for d in ranked}
+        else:
+            results = searcher.search(parsed.query, limit=None)
+            scores = {hit.docnum: hit.score for hit in results}
+            ranked = [hit.docnum for hit in results]
+        by_code = {meta[d]["code"]: d for d in ranked}
+        pinned = [by_code[c] for c in request.pinned if c in by_code]
+        ranked = pinned + [d for d in ranked if d not in pinned]
+        filters = {k: v for k, v in request.filters.items() if k in FACETS and v}
+        matching = [d for d in ranked if all(_has(meta[d], k, v) for k, v in filters.items())]
+        out = SearchResults(total=len(matching), truncated_to=parsed.truncated_to)
+        out.facets = _facet_counts(ranked, meta, filters)
+        first = (request.page - 1) * request.per_page
+        lang_en = request.lang == "en"
+        for docnum in matching[first:first + request.per_page]:
+            m = meta[docnum]
+            text = m["snippet_en"] if lang_en else m["snippet_zh"]
+            out.hits.append(Hit(
+                code=m["code"], name_zh=m["name_zh"], name_en=m["name_en"], department=m["department"],
+                department_zh=m["department_zh"], department_en=m["department_en"], type=m["type"],
+                snippet_html=snippet(text, parsed.highlight_terms), score=round(scores.get(docnum, 0.0), 4),
+                best_bet=docnum in pinned,
+            ))
+        out.did_you_mean = self._did_you_mean(searcher, parsed, request.text, out.total)
+        return out
+
+    def _did_you_mean(self, searcher, parsed, text: str, total: int) -> str | None:
+        reader = searcher.reader()
+        corrected = normalize(text)
+        changed = False
+        for word in parsed.latin_words:
+            if len(word) < 3 or reader.doc_frequency("spell_en", word):
+                continue
+            if any(True for _ in reader.expand_prefix("pinyin", word)):
+                continue  # pinyin, not a misspelling
+            suggestions = searcher.suggest("spell_en", word, limit=1, maxdist=2, prefix=1)
+            if suggestions and suggestions[0] != word:
+                corrected = _replace_word(corrected, word, suggestions[0])
+                changed = True
+        return corrected if changed else None
+
+    def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
+        if not prefix.strip():
+            return []
+        results = self.search(SearchRequest(text=prefix, lang=lang, per_page=limit))
+        return [(h.code, h.name_en if lang == "en" else h.name_zh) for h in results.hits]
+
+
+def _has(meta: dict, facet: str, value: str) -> bool:
+    have = meta[facet]
+    return value in have if isinstance(have, list) else have == value
+
+
+def _facet_counts(docnums, meta, filters) -> dict[str, list[tuple[str, int]]]:
+    """Each facet counted over the documents that pass every *other* selected filter."""
+    counts: dict[str, dict[str, int]] = {f: {} for f in FACETS}
+    for docnum in docnums:
+        m = meta[docnum]
+        failed = [k for k, v in filters.items() if not _has(m, k, v)]
+        if len(failed) > 1:
+            continue
+        for facet in FACETS:
+            if failed and failed[0] != facet:
+                continue
+            values = m[facet] if isinstance(m[facet], list) else [m[facet]]
+            bucket = counts[facet]
+            for value in values:
+                bucket[value] = bucket.get(value, 0) + 1
+    return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items()}
+
+
+def _replace_word(text: str, word: str, replacement: str) -> str:
+    return re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", replacement, text, count=1)

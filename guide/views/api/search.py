@@ -1,0 +1,52 @@
+"""JSON API v1: search and the search box's suggestions."""
+from pyramid.view import view_config
+
+from ...i18n import to_traditional
+from ...search.interfaces import ISearchService
+from ..params import text_param
+from ..search_params import facet_choices, hit_name, hit_texts, search_request
+from .locale import api_locale
+
+
+@view_config(route_name="api.search", renderer="json", request_method="GET")
+def search(request):
+    loc = api_locale(request)
+    search_req = search_request(request, loc.tag, facet_choices(request))
+    results = request.find_service(ISearchService).search(search_req)
+    return {
+        "q": search_req.text,
+        "lang": loc.tag,
+        "total": results.total,
+        "page": search_req.page,
+        "per_page": search_req.per_page,
+        "truncated_to": results.truncated_to,
+        "did_you_mean": results.did_you_mean,
+        "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in results.facets.items()},
+        "results": [_result(request, hit, loc) for hit in results.hits],
+    }
+
+
+def _result(request, hit, loc) -> dict:
+    texts = hit_texts(hit, loc.tag)
+    return {
+        "code": hit.code,
+        "name": texts["name"],
+        "names": {tag: hit_name(hit, tag) for tag in ("zh-Hans", "en", "zh-Hant")},
+        "department": {"code": hit.department, "name": texts["department"]},
+        "type": hit.type,
+        "snippet": texts["snippet"],
+        "url": request.route_url("public.item", lang=loc.url, code=hit.code),
+        "score": hit.score,
+        "best_bet": hit.best_bet,
+    }
+
+
+@view_config(route_name="api.suggest", renderer="json", request_method="GET")
+def suggest(request):
+    loc = api_locale(request)
+    prefix = text_param(request, "q", 100) or ""
+    found = request.find_service(ISearchService).suggest(prefix, loc.tag, 8)
+    return {"q": prefix, "suggestions": [{
+        "code": code, "name": to_traditional(name) if loc.tag == "zh-Hant" else name,
+        "url": request.route_path("public.item", lang=loc.url, code=code),
+    } for code, name in found]}

@@ -1,0 +1,58 @@
+"""The search request as both the page and the API read it from the query string."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..i18n import to_traditional
+from ..catalogue.vocab import AUDIENCES, CROSS_SITE_MODE_NAMES, ITEM_TYPES
+from ..models import Department, ServiceCenter
+from ..search.bestbets import pinned_codes
+from ..search.interfaces import FACETS
+from ..search.results import SearchRequest
+from .params import BadParameter, _, choice_param, int_param, page_param, params
+
+#: Longer queries are refused; up to this, they are searched in their first 200 characters.
+MAX_QUERY_INPUT = 5000
+ONLINE = {"yes": _("Can be applied for online"), "no": _("Apply at a window")}
+
+
+def facet_choices(request) -> dict[str, dict]:
+    """Every facet's allowed values with their labels (translation strings or data objects)."""
+    db = request.dbsession
+    return {
+        "department": {d.code: d for d in db.scalars(select(Department).order_by(Department.code))},
+        "type": ITEM_TYPES,
+        "audience": {k: v for k, v in AUDIENCES.items() if k != "both"},
+        "online": ONLINE,
+        "mode": CROSS_SITE_MODE_NAMES,
+        "center": {c.code: c for c in db.scalars(select(ServiceCenter).order_by(ServiceCenter.code))},
+    }
+
+
+def search_request(request, lang: str, choices: dict, per_page: int | None = None) -> SearchRequest:
+    text = params(request).get("q", "")
+    if len(text) > MAX_QUERY_INPUT:
+        raise BadParameter(_("The search text is too long: use at most ${n} characters.",
+                             mapping={"n": MAX_QUERY_INPUT}), "q")
+    filters = {facet: choice_param(request, facet, choices[facet]) for facet in FACETS}
+    return SearchRequest(
+        text=text,
+        lang=lang,
+        filters={k: v for k, v in filters.items() if v},
+        page=page_param(request),
+        per_page=per_page or int_param(request, "per_page", 20, 1, 50),
+        pinned=pinned_codes(request.dbsession, text),
+    )
+
+
+def hit_name(hit, tag: str) -> str:
+    return {"en": hit.name_en, "zh-Hant": to_traditional(hit.name_zh)}.get(tag, hit.name_zh)
+
+
+def hit_texts(hit, tag: str) -> dict:
+    """A hit's name, department and snippet in the reader's language."""
+    if tag == "en":
+        return {"name": hit.name_en, "department": hit.department_en, "snippet": hit.snippet_html}
+    convert = to_traditional if tag == "zh-Hant" else (lambda text: text)
+    return {"name": convert(hit.name_zh), "department": convert(hit.department_zh),
+            "snippet": convert(hit.snippet_html)}
