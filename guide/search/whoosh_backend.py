@@ -49,10 +49,8 @@ def make_schema() -> Schema:
         name_en=TEXT(analyzer=en, phrase=True),
         pinyin=KEYWORD(lowercase=True, scorable=True),
         initials=KEYWORD(lowercase=True, scorable=True),
-        materials_zh=TEXT(analyzer=zh, phrase=False),
-        materials_en=TEXT(analyzer=en, phrase=False),
-        body_zh=TEXT(analyzer=zh, phrase=True),
-        body_en=TEXT(analyzer=en, phrase=True),
+        text_zh=TEXT(analyzer=zh, phrase=True),
+        text_en=TEXT(analyzer=en, phrase=True),
         spell_en=TEXT(analyzer=spelling_analyzer(), phrase=False),
         meta=STORED,
     )

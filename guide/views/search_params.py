@@ -16,16 +16,26 @@ MAX_QUERY_INPUT = 5000
 ONLINE = {"yes": _("Can be applied for online"), "no": _("Apply at a window")}
 
 
-def facet_choices(request) -> dict[str, dict]:
-    """Every facet's allowed values with their labels (translation strings or data objects)."""
+def facet_choices(request, labels: bool = True) -> dict[str, dict]:
+    """Every facet's allowed values with their labels (translation strings or data objects).
+
+    Without labels (the API), departments and centers are read as codes only: loading them as
+    objects was a third of an API search's time.
+    """
     db = request.dbsession
+    if labels:
+        departments = {d.code: d for d in db.scalars(select(Department).order_by(Department.code))}
+        centers = {c.code: c for c in db.scalars(select(ServiceCenter).order_by(ServiceCenter.code))}
+    else:
+        departments = dict.fromkeys(db.scalars(select(Department.code)))
+        centers = dict.fromkeys(db.scalars(select(ServiceCenter.code)))
     return {
-        "department": {d.code: d for d in db.scalars(select(Department).order_by(Department.code))},
+        "department": departments,
         "type": ITEM_TYPES,
         "audience": {k: v for k, v in AUDIENCES.items() if k != "both"},
         "online": ONLINE,
         "mode": CROSS_SITE_MODE_NAMES,
-        "center": {c.code: c for c in db.scalars(select(ServiceCenter).order_by(ServiceCenter.code))},
+        "center": centers,
     }
 
 

@@ -11,7 +11,7 @@ from .locale import api_locale
 @view_config(route_name="api.search", renderer="json", request_method="GET")
 def search(request):
     loc = api_locale(request)
-    search_req = search_request(request, loc.tag, facet_choices(request))
+    search_req = search_request(request, loc.tag, facet_choices(request, labels=False))
     results = request.find_service(ISearchService).search(search_req)
     return {
         "q": search_req.text,

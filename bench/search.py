@@ -1,0 +1,174 @@
+"""Search benchmark: full rebuild time, in-process query latency, queries per second through waitress.
+
+    python bench/search.py [--database-url URL] [--seconds 20] [--clients 8]
+
+Without --database-url it builds a temporary SQLite database with the sample catalogue and
+content. Prints its figures; record them in docs/benchmarks.md with the machine they ran on.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from guide import migrations  # noqa: E402
+from guide.catalogue.importer import import_catalogue  # noqa: E402
+from guide.models import Item, get_engine, get_session_factory  # noqa: E402
+from guide.places.loader import load_centers  # noqa: E402
+from guide.scripts.cli import Env  # noqa: E402
+from guide.search.results import SearchRequest  # noqa: E402
+from guide.search.whoosh_backend import WhooshSearch  # noqa: E402
+from guide.workflow.loader import load_guides  # noqa: E402
+
+LANGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
+
+
+def sample_database(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'bench.sqlite'}"
+    env = Env({"sqlalchemy.url": url})
+    migrations.upgrade(env.engine)
+    with env.transaction() as s:
+        import_catalogue(s, ROOT / "content" / "catalogue")
+    with env.transaction() as s:
+        load_centers(s, ROOT / "content" / "centers")
+        load_guides(s, ROOT / "content" / "guides")
+    return url
+
+
+def queries(session_factory, count: int) -> list[tuple[str, str]]:
+    """The relevance cases plus `count` queries drawn from item names (whole names and parts)."""
+    cases = []
+    for path in (ROOT.parent / "shared" / "queries" / "search-relevance.tsv",
+                 ROOT / "tests" / "fixtures" / "search-relevance-extra.tsv"):
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                cases += [(r[0], LANGS[r[1]]) for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    with session_factory() as s:
+        names = [(i.name_zh, i.name_en) for i in s.query(Item).order_by(Item.code)]
+    rng = random.Random(1087)
+    for _ in range(count):
+        zh, en = rng.choice(names)
+        kind = rng.random()
+        if kind < 0.4:
+            cases.append((zh, "zh-Hans"))
+        elif kind < 0.7:
+            start = rng.randrange(max(1, len(zh) - 3))
+            cases.append((zh[start:start + rng.randint(2, 4)], "zh-Hans"))
+        else:
+            words = en.split()
+            start = rng.randrange(len(words))
+            cases.append((" ".join(words[start:start + rng.randint(1, 3)]), "en"))
+    return cases
+
+
+def latency(service, cases) -> dict:
+    for text, lang in cases[:50]:
+        service.search(SearchRequest(text=text, lang=lang))
+    timings = []
+    for text, lang in cases:
+        start = time.perf_counter()
+        service.search(SearchRequest(text=text, lang=lang))
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {"queries": len(timings), "p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1), "max_ms": round(timings[-1], 1)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+SERVER = """
+import sys
+from waitress import serve
+from guide import main
+app = main({}, **{"sqlalchemy.url": sys.argv[1], "guide.search.index_dir": sys.argv[2],
+                  "pyramid.default_locale_name": "zh_Hans"})
+serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=8, _quiet=True)
+"""
+
+
+def throughput(url: str, index_dir: str, cases, seconds: float, clients: int) -> dict:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", SERVER, url, index_dir, str(port)], cwd=ROOT)
+    try:
+        for _ in range(600):
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
+        done, errors = [0] * clients, [0] * clients
+        stop = time.monotonic() + seconds
+
+        def client(n):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            i = n
+            while time.monotonic() < stop:
+                conn.request("GET", paths[i % len(paths)])
+                response = conn.getresponse()
+                body = response.read()
+                if response.status != 200 or "total" not in json.loads(body):
+                    errors[n] += 1
+                done[n] += 1
+                i += clients
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+        return {"clients": clients, "seconds": round(elapsed, 1), "requests": sum(done),
+                "errors": sum(errors), "queries_per_second": round(sum(done) / elapsed, 1)}
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url")
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--queries", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        url = args.database_url or sample_database(tmp)
+        session_factory = get_session_factory(get_engine({"sqlalchemy.url": url}))
+        index_dir = tmp / "index"
+        service = WhooshSearch({"guide.search.index_dir": str(index_dir)}, session_factory)
+        rebuilds = []
+        for _ in range(3):
+            start = time.perf_counter()
+            count = service.rebuild()
+            rebuilds.append(round(time.perf_counter() - start, 2))
+        print(json.dumps({"rebuild": {"items": count, "seconds": rebuilds}}, ensure_ascii=False))
+        cases = queries(session_factory, args.queries)
+        print(json.dumps({"latency_in_process": latency(service, cases)}))
+        print(json.dumps({"waitress": throughput(url, str(index_dir), cases, args.seconds, args.clients)}))
+        print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}))
+
+
+if __name__ == "__main__":
+    main()
