@@ -22,6 +22,8 @@ requires = [
     "markdown-it-py>=3.0",
     "nh3>=0.2.14",
     "pyyaml>=6.0",
+    "pypinyin>=0.50",
+    "tzdata>=2024.1",
 ]
 
 tests_require = [
@@ -40,7 +42,11 @@ setup(
     zip_safe=False,
     python_requires=">=3.11",
     install_requires=requires,
-    extras_require={"test": tests_require},
+    extras_require={
+        "test": tests_require,
+        # tools/calendar/seed_from_chinese_calendar.py: regenerates content/calendar/holidays.csv
+        "tools": ["chinesecalendar>=1.9"],
+    },
     entry_points={
         "paste.app_factory": ["main = guide:main"],
         "console_scripts": ["guide = guide.scripts.cli:main"],

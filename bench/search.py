@@ -29,11 +29,10 @@ sys.path.insert(0, str(ROOT))
 from guide import migrations  # noqa: E402
 from guide.catalogue.importer import import_catalogue  # noqa: E402
 from guide.models import Item, get_engine, get_session_factory  # noqa: E402
-from guide.places.loader import load_centers  # noqa: E402
+from guide.content import load_content  # noqa: E402
 from guide.scripts.cli import Env  # noqa: E402
 from guide.search.results import SearchRequest  # noqa: E402
 from guide.search.whoosh_backend import WhooshSearch  # noqa: E402
-from guide.workflow.loader import load_guides  # noqa: E402
 
 LANGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
 
@@ -45,8 +44,7 @@ def sample_database(folder: Path) -> str:
     with env.transaction() as s:
         import_catalogue(s, ROOT / "content" / "catalogue")
     with env.transaction() as s:
-        load_centers(s, ROOT / "content" / "centers")
-        load_guides(s, ROOT / "content" / "guides")
+        load_content(s, ROOT / "content")
     return url
 
 

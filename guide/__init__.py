@@ -17,6 +17,8 @@ def main(global_config, **settings):
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
+        # The holiday calendar, per request.
+        config.include(".hours")
         # Search: opens (or first builds) the index, and follows database commits.
         config.include(".search")
         # Every URL, then the views that answer them.

@@ -30,12 +30,14 @@ class KnownLocale:
     column: str
     #: the language's own name, for the language switch
     native_name: str
+    #: Babel locale for dates, times and numbers
+    babel: str
 
 
 KNOWN_LOCALES = (
-    KnownLocale("zh-Hans", "zh-hans", "zh_Hans", "zh", "简体中文"),
-    KnownLocale("en", "en", "en", "en", "English"),
-    KnownLocale("zh-Hant", "zh-hant", "zh_Hant", "zh", "繁體中文"),
+    KnownLocale("zh-Hans", "zh-hans", "zh_Hans", "zh", "简体中文", "zh_Hans_CN"),
+    KnownLocale("en", "en", "en", "en", "English", "en_GB"),
+    KnownLocale("zh-Hant", "zh-hant", "zh_Hant", "zh", "繁體中文", "zh_Hant_HK"),
 )
 DEFAULT_LOCALE = KNOWN_LOCALES[0]
 SOURCE_LOCALE = KNOWN_LOCALES[0]

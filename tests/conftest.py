@@ -18,8 +18,7 @@ from webtest import TestApp
 from guide import main, migrations
 from guide.catalogue.importer import import_catalogue
 from guide.models import get_engine, get_session_factory, get_tm_session
-from guide.places.loader import load_centers
-from guide.workflow.loader import load_guides
+from guide.content import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -71,8 +70,7 @@ def database(db_url) -> Database:
     with db.transaction() as dbsession:
         import_catalogue(dbsession, CONTENT / "catalogue")
     with db.transaction() as dbsession:
-        load_centers(dbsession, CONTENT / "centers")
-        load_guides(dbsession, CONTENT / "guides")
+        load_content(dbsession, CONTENT)
     yield db
     engine.dispose()
 

@@ -51,3 +51,11 @@ def compact_week(schedule) -> list[tuple[int, int, list[str]]]:
         else:
             runs.append((day.weekday, day.weekday, day.spans))
     return runs
+
+
+def includeme(config):
+    from .calendar import HolidayCalendar
+
+    # Read once per request that needs it: a few hundred rows, and editors may change them.
+    config.add_request_method(lambda request: HolidayCalendar.from_db(request.dbsession),
+                              "holiday_calendar", reify=True)

@@ -7,7 +7,7 @@ import zope.sqlalchemy
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
 from .guides import Guide  # noqa: F401
-from .hours import Schedule, ScheduleException, ScheduleInterval  # noqa: F401
+from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
 from .search import BestBet  # noqa: F401
 from .users import User  # noqa: F401

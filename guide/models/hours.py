@@ -61,3 +61,15 @@ class ScheduleException(Base):
     note_en: Mapped[str | None] = mapped_column(String(300))
 
     schedule: Mapped[Schedule] = relationship(back_populates="exceptions")
+
+
+class CalendarDay(Base):
+    """A day of mainland China's official calendar that differs from the weekday rule."""
+
+    __tablename__ = "calendar_days"
+
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    #: "holiday" (a public holiday, closed) or "workday" (a make-up working day on a weekend)
+    kind: Mapped[str] = mapped_column(String(20))
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(200))

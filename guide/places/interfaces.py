@@ -12,3 +12,12 @@ class IPlacesService(Interface):
 
     def windows_for_item(item):
         """[(window, reason)] of every window that accepts the item, by center and window code."""
+
+    def districts():
+        """All districts, by code."""
+
+    def get_district(code):
+        """The district with this code, or None."""
+
+    def center_status(center, at, calendar):
+        """(Status of the center, [(window, Status)]) at an instant."""

@@ -5,8 +5,10 @@ from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from zope.interface import implementer
 
-from ..models import Department, Item, Schedule, ServiceCenter, Window
+from ..hours.status import combined, status
+from ..models import Department, District, Item, Schedule, ServiceCenter, Window
 from .acceptance import reason
+from .nearest import window_status
 from .interfaces import IPlacesService
 
 
@@ -50,6 +52,19 @@ class PlacesService:
             ).order_by(ServiceCenter.kind, ServiceCenter.code != "municipal", ServiceCenter.code, Window.code)
         )
         return [(w, reason(w, item)) for w in windows]
+
+    def districts(self) -> list[District]:
+        return list(self.db.scalars(select(District).order_by(District.code)))
+
+    def get_district(self, code: str) -> District | None:
+        return self.db.scalar(select(District).where(District.code == code))
+
+    def center_status(self, center, at, calendar):
+        """The center as a whole (open when any window is) and each of its windows."""
+        windows = [(w, window_status([w], at, calendar)) for w in center.windows]
+        overall = window_status(center.windows, at, calendar) if center.windows else \
+            combined([status(center.schedule, at, calendar)])
+        return overall, windows
 
 def includeme(config):
     config.register_service_factory(lambda context, request: PlacesService(request.dbsession), IPlacesService)

@@ -15,10 +15,10 @@ from .. import migrations
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..models import Item, get_engine, get_session_factory, get_tm_session
-from ..places.loader import ContentInvalid, load_centers
+from ..content import load_content
+from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service
 from ..search.query import normalize_query
-from ..workflow.loader import load_guides
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONTENT = PROJECT_ROOT / "content"
@@ -92,8 +92,7 @@ def do_import(env: Env, path) -> int:
 def do_load_content(env: Env, content: Path) -> int:
     try:
         with env.transaction() as dbsession:
-            counts = load_centers(dbsession, content / "centers")
-            counts["guides"] = load_guides(dbsession, content / "guides")
+            counts = load_content(dbsession, content)
     except ContentInvalid as e:
         for error in e.errors:
             print(f"error: {error}", file=sys.stderr)

@@ -101,8 +101,11 @@ class WhooshSearch:
         generation = self.current_generation()
         if generation:
             try:
-                self._index(generation).doc_count()
-                return
+                ix = self._index(generation)
+                ix.doc_count()
+                if sorted(ix.schema.names()) == sorted(make_schema().names()):
+                    return
+                log.info("search index %s was built for another schema; rebuilding", generation)
             except Exception:  # a damaged index of any kind: rebuild, the database is the truth
                 log.exception("search index %s cannot be opened; rebuilding", generation)
         else:

@@ -1,7 +1,10 @@
 """Formatting catalogue facts for readers, in the page's language."""
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+
+from babel.dates import format_date, format_skeleton, format_time
 
 from pyramid.i18n import TranslationStringFactory
 
@@ -41,3 +44,20 @@ def hours_lines(localizer, schedule) -> list[str]:
             days += "–" + localizer.translate(WEEKDAY_SHORT[last])
         lines.append(f"{days} {', '.join(spans)}")
     return lines
+
+
+def date_text(loc, date: dt.date) -> str:
+    """24 November 2026 (Tuesday) / 2026年11月24日星期二, by Babel."""
+    return format_date(date, format="full", locale=loc.babel)
+
+
+def status_text(localizer, loc, status) -> str:
+    """"Open now, until 17:30" or "Closed, opens Wed 25 Nov 09:00" in the reader's language."""
+    if status.open:
+        return localizer.translate(_("Open now, until ${time}",
+                                     mapping={"time": format_time(status.closes_at, "HH:mm", locale=loc.babel)}))
+    if status.next_open is None:
+        return localizer.translate(_("Closed"))
+    when = f"{format_skeleton('MMMEd', status.next_open, locale=loc.babel)} " \
+           f"{format_time(status.next_open, 'HH:mm', locale=loc.babel)}"
+    return localizer.translate(_("Closed, opens ${when}", mapping={"when": when}))

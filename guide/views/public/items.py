@@ -1,3 +1,4 @@
+import datetime as dt
 from functools import lru_cache
 
 from pyramid.view import view_config
@@ -6,10 +7,16 @@ from ...catalogue.interfaces import ICatalogueService
 from ...catalogue.service import Filters
 from ...catalogue.vocab import (AUDIENCES, CROSS_SITE_MODE_NAMES, CROSS_SITE_MODES, ITEM_TYPES, LEVELS,
                                 ONLINE_DEPTHS, REQUIREMENTS, TOPICS)
+from ...hours.status import TZ, expected_by
 from ...places.interfaces import IPlacesService
+from ...places.nearest import rank
 from ...workflow.guides import published_guide
-from ..formatting import fee, hours_lines, visits, working_days
+from ..formatting import date_text, fee, hours_lines, status_text, visits, working_days
 from ..params import BadParameter, _, choice_param, page_param, text_param
+from ..places_params import origin_param
+
+#: How many of the nearest service centers the guide page lists before "all windows".
+NEAREST = 3
 
 
 def browse_filters(request) -> Filters:
@@ -55,10 +62,22 @@ def browse(request):
 def item_guide(context, request):
     item = context.item
     localizer = request.localizer
+    loc = request.guide_locale
+    places = request.find_service(IPlacesService)
+    windows = places.windows_for_item(item)
+    origin = origin_param(request)
+    now = dt.datetime.now(TZ)
+    calendar = request.holiday_calendar
+    nearest = rank(windows, origin, now, calendar)[:NEAREST] if origin and windows else []
+    expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)
     return {
+        "origin": origin,
+        "districts": places.districts(),
+        "nearest": [(c, status_text(localizer, loc, c.status)) for c in nearest],
+        "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,
         "guide": published_guide(request.dbsession, item, request.guide_locale.tag),
-        "windows": request.find_service(IPlacesService).windows_for_item(item),
+        "windows": windows,
         "facts": {
             "promised": working_days(localizer, item.promised_limit_days),
             "legal": working_days(localizer, item.legal_limit_days),

@@ -1,9 +1,16 @@
+import datetime as dt
+
 from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
 from ...catalogue.vocab import CENTER_KINDS, DEPARTMENT_KINDS, ITEM_TYPES, WINDOW_KINDS
 from ...catalogue.service import Filters
-from ...hours import WEEKDAY_NAMES, opens_saturday, serves_through_noon, week
+from ...hours import WEEKDAY_NAMES, WEEKDAY_SHORT, opens_saturday, serves_through_noon, week
+from ...hours.status import TZ
+from ...i18n import localized
+from ...places.svg import district_map, week_chart
+from ..formatting import status_text
+from ..params import _
 from ...places.interfaces import IPlacesService
 from ..params import page_param
 
@@ -30,6 +37,9 @@ def centers(request):
 @view_config(route_name="public.center", renderer="guide:templates/public/center.pt")
 def center(context, request):
     center = context.center
+    loc, localizer = request.guide_locale, request.localizer
+    places = request.find_service(IPlacesService)
+    overall, window_statuses = places.center_status(center, dt.datetime.now(TZ), request.holiday_calendar)
     # The center's own hours first, then each schedule some windows keep instead (Saturday service).
     overrides: dict[str, list] = {}
     for window in center.windows:
@@ -45,6 +55,23 @@ def center(context, request):
         "noon_service": serves_through_noon(center.schedule),
         "saturday_service": any(opens_saturday(s) for s, _days, _windows in schedules),
         "item_count": total,
+        "status_line": status_text(localizer, loc, overall),
+        "status": overall,
+        "window_status": {w.id: status_text(localizer, loc, st) for w, st in window_statuses},
+        "chart": lambda schedule: week_chart(
+            [(localizer.translate(WEEKDAY_SHORT[i]), [(iv.opens, iv.closes) for iv in schedule.intervals_on(i)])
+             for i in range(7)],
+            localizer.translate(_("Opening hours by day, 08:00 to 18:00"))),
+        "map_svg": _map(request, places, center),
         "kinds": CENTER_KINDS,
         "window_kinds": WINDOW_KINDS,
     }
+
+
+def _map(request, places, here) -> str:
+    loc = request.guide_locale
+    return district_map(
+        [(localized(d, "name", loc).value, d.lat, d.lon) for d in places.districts()],
+        [(localized(c, "name", loc).value, c.lat, c.lon, c.id == here.id) for c in places.centers()],
+        request.localizer.translate(_("Map of Huizhou's districts and service centers; this one is marked in red.")),
+    )

@@ -133,3 +133,17 @@ def test_the_backend_is_chosen_by_a_setting(scratch, tmp_path):
         import_catalogue(s, SMALL)
     assert len(service.indexed) == 3
     assert service.search(SearchRequest(text="护照")).total == 0
+
+
+def test_an_index_of_an_older_schema_is_rebuilt_at_start(scratch, search):
+    from whoosh import index
+    from whoosh.fields import ID, Schema
+
+    old = search.root / "gen-1"
+    old.mkdir()
+    index.create_in(str(old), Schema(code=ID(stored=True, unique=True)))
+    (search.root / CURRENT).write_text("gen-1", encoding="utf-8")
+    fresh = make_search_service({"guide.search.index_dir": str(search.root)}, scratch.session_factory)
+    fresh.ensure_index()
+    assert fresh.current_generation() != "gen-1"
+    assert codes(fresh, "护照") == ["GAJ-0001"]

@@ -1,0 +1,61 @@
+"""The windows nearest to a reader that can accept an item, ranked by great-circle distance."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from ..hours.calendar import HolidayCalendar
+from ..hours.status import Status, combined, status
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Origin:
+    lat: float
+    lon: float
+    #: what the reader chose: "location", "district" or "center"
+    kind: str
+    #: the district or center code, when that was the choice
+    code: str | None = None
+
+
+@dataclass
+class Candidate:
+    center: object
+    #: [(window, reason)] of the windows at this center that accept the item
+    windows: list
+    distance_km: float
+    status: Status
+
+    @property
+    def reasons(self) -> set[str]:
+        return {why for _w, why in self.windows}
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def window_status(windows, at: dt.datetime, calendar: HolidayCalendar) -> Status:
+    by_schedule = {w.schedule.code: w.schedule for w in windows}
+    return combined([status(s, at, calendar) for s in by_schedule.values()])
+
+
+def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar) -> list[Candidate]:
+    """Group accepting windows by center and order the centers by distance from the origin."""
+    by_center: dict[int, list] = {}
+    for window, why in accepting:
+        by_center.setdefault(window.center.id, []).append((window, why))
+    candidates = [
+        Candidate(center=pairs[0][0].center, windows=pairs,
+                  distance_km=round(great_circle_km(origin.lat, origin.lon, pairs[0][0].center.lat,
+                                                    pairs[0][0].center.lon), 1),
+                  status=window_status([w for w, _ in pairs], at, calendar))
+        for pairs in by_center.values()
+    ]
+    return sorted(candidates, key=lambda c: (c.distance_km, c.center.code))

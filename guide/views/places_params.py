@@ -1,0 +1,58 @@
+"""Where and when, from the query string: an origin for "nearest" and an instant for "open now"."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from ..hours.status import TZ
+from ..places.interfaces import IPlacesService
+from ..places.nearest import Origin
+from .params import BadParameter, _, params, text_param
+
+
+def _coordinate(request, name: str, limit: float) -> float:
+    raw = params(request).get(name, "").strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not -limit <= value <= limit:
+        raise BadParameter(_("'${name}' must be a number from -${limit} to ${limit}.",
+                             mapping={"name": name, "limit": int(limit)}), name)
+    return value
+
+
+def origin_param(request) -> Origin | None:
+    """lat and lon (the browser's location), or a district, or a center (a kiosk's own)."""
+    query = params(request)
+    places = request.find_service(IPlacesService)
+    if "lat" in query or "lon" in query:
+        return Origin(_coordinate(request, "lat", 90), _coordinate(request, "lon", 180), "location")
+    district_code = text_param(request, "district", 40)
+    if district_code:
+        district = places.get_district(district_code)
+        if district is None:
+            raise BadParameter(_("'${value}' is not a known value for '${name}'.",
+                                 mapping={"value": district_code, "name": "district"}), "district")
+        return Origin(district.lat, district.lon, "district", district.code)
+    center_code = text_param(request, "center", 40)
+    if center_code:
+        center = places.get_center(center_code)
+        if center is None:
+            raise BadParameter(_("'${value}' is not a known value for '${name}'.",
+                                 mapping={"value": center_code, "name": "center"}), "center")
+        return Origin(center.lat, center.lon, "center", center.code)
+    return None
+
+
+def at_param(request) -> dt.datetime:
+    """`at` as ISO 8601 (Asia/Shanghai when it has no offset); now when absent."""
+    raw = text_param(request, "at", 40)
+    if raw is None:
+        return dt.datetime.now(TZ)
+    try:
+        value = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise BadParameter(_("'at' must be a date and time in ISO 8601 form, such as 2026-11-24T12:30+08:00."),
+                           "at") from None
+    return value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
