@@ -106,19 +106,21 @@ class Text(NamedTuple):
     lang: str
     #: the reader's language had no text, so this is the source (shown with a mark)
     fallback: bool = False
+    #: a translation made from an older version of the source (shown with a note)
+    stale: bool = False
 
     def __str__(self):
         return self.value
 
 
 class Shown:
-    """Data text as a template inserts it: a fallback gets `lang` and a visible mark (issue: a
-    reader must always know when text is not in their language)."""
+    """Data text as a template inserts it: a fallback gets `lang` and a visible mark, a stale
+    translation a note: a reader must always know when text is not (quite) in their language."""
 
-    __slots__ = ("text", "mark", "page_lang")
+    __slots__ = ("text", "marks", "page_lang")
 
-    def __init__(self, text: Text, mark: str, page_lang: str):
-        self.text, self.mark, self.page_lang = text, mark, page_lang
+    def __init__(self, text: Text, marks: dict[str, str], page_lang: str):
+        self.text, self.marks, self.page_lang = text, marks, page_lang
 
     @property
     def value(self) -> str:
@@ -129,19 +131,21 @@ class Shown:
 
     def __html__(self):
         value = escape(self.text.value)
+        if self.text.stale:
+            return f'{value}<span class="fallback-mark">{escape(self.marks["stale"])}</span>'
         if not self.text.fallback:
             return value
         return (f'<span lang="{self.text.lang}">{value}<span class="fallback-mark" lang="{self.page_lang}">'
-                f"{escape(self.mark)}</span></span>")
+                f"{escape(self.marks['fallback'])}</span></span>")
 
 
-def localized(obj, field: str, locale: KnownLocale) -> Text | None:
+def localized(obj, field: str, locale: KnownLocale, stale: bool = False) -> Text | None:
     """`field` of a model in `locale`: name_en for English, converted name_zh for zh-Hant."""
     source = getattr(obj, f"{field}_zh", None)
     if locale.tag == "en":
         english = getattr(obj, f"{field}_en", None)
         if english:
-            return Text(english, "en")
+            return Text(english, "en", stale=stale)
         return Text(source, SOURCE_LOCALE.tag, fallback=True) if source else None
     if not source:
         return None
@@ -182,6 +186,13 @@ def alternate_urls(request) -> list[tuple[KnownLocale, str]]:
             for loc in KNOWN_LOCALES]
 
 
+def _stale(request, obj, field) -> bool:
+    from .translations import key_of
+
+    key = key_of(obj)
+    return bool(key) and (key[0], key[1], field) in request.stale_translations
+
+
 def add_localizer_helpers(event):
     """Template globals: `_` translate, `loc` the page's locale, `t(obj, field)` localized data."""
     request = event.get("request")
@@ -189,15 +200,25 @@ def add_localizer_helpers(event):
         return
     event["loc"] = request.guide_locale
     loc = request.guide_locale
-    mark = request.localizer.translate(_("not yet translated"))
+    marks = {"fallback": request.localizer.translate(_("not yet translated")),
+             "stale": request.localizer.translate(_("translation may be out of date"))}
 
     def shown(obj, field):
-        text = localized(obj, field, loc)
-        return Shown(text, mark, loc.tag) if text else None
+        stale = loc.tag == "en" and _stale(request, obj, field)
+        text = localized(obj, field, loc, stale)
+        return Shown(text, marks, loc.tag) if text else None
 
     event["t"] = shown
     event["_"] = request.localizer.translate
     event["alternates"] = lambda: alternate_urls(request)
+
+
+def remember_language(event):
+    """A page in a language sets the cookie `/` negotiates with first: the reader's last choice."""
+    request = event.request
+    lang = (request.matchdict or {}).get("lang") if request.matched_route else None
+    if lang and request.cookies.get(LANGUAGE_COOKIE) != lang and event.response.status_int < 400:
+        event.response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
 
 
 def includeme(config):
@@ -207,4 +228,12 @@ def includeme(config):
     config.add_translation_dirs(str(locales_dir))
     config.set_locale_negotiator(locale_negotiator)
     config.add_request_method(negotiate, "guide_locale", reify=True)
+
+    def stale_translations(request):
+        from .translations import stale_fields
+
+        return stale_fields(request.dbsession)
+
+    config.add_request_method(stale_translations, reify=True)
     config.add_subscriber(add_localizer_helpers, "pyramid.events.BeforeRender")
+    config.add_subscriber(remember_language, "pyramid.events.NewResponse")

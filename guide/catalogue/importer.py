@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Department, Item, ItemTopic, Material
+from ..translations import Ledger, snapshot
 from .sources import read_source
 from .validation import Catalogue, RowError, validate
 
@@ -58,26 +59,32 @@ def _material_rows(item: Item) -> list[tuple]:
     return [tuple(getattr(m, f) for f in MATERIAL_FIELDS) for m in item.materials]
 
 
-def _sync_materials(item: Item, materials: list[tuple]) -> None:
+def _sync_materials(item: Item, materials: list[tuple], ledger: Ledger) -> None:
     # Update rows in place by position: replacing the list would insert the new rows before
     # the old ones are deleted and trip the (item, seq) unique constraint.
     by_seq = {m.seq: m for m in item.materials}
     wanted = [dict(zip(MATERIAL_FIELDS, m)) for m in materials]
     for values in wanted:
         material = by_seq.pop(values["seq"], None)
+        before = None
         if material is None:
-            item.materials.append(Material(**values))
+            material = Material(**values)
+            item.materials.append(material)
         else:
+            before = snapshot(material, "material")
             for f, v in values.items():
                 setattr(material, f, v)
+        ledger.record("material", f"{item.code}#{material.seq}", before, material)
     for material in by_seq.values():
         item.materials.remove(material)
 
 
-def _apply_departments(dbsession: Session, catalogue: Catalogue, report: ImportReport) -> dict[str, Department]:
+def _apply_departments(dbsession: Session, catalogue: Catalogue, report: ImportReport,
+                       ledger: Ledger) -> dict[str, Department]:
     existing = {d.code: d for d in dbsession.scalars(select(Department))}
     for code, record in catalogue.departments.items():
         department = existing.get(code)
+        before = snapshot(department, "department") if department is not None else None
         if department is None:
             department = Department(code=code)
             dbsession.add(department)
@@ -89,13 +96,15 @@ def _apply_departments(dbsession: Session, catalogue: Catalogue, report: ImportR
             report.departments_changed += 1
         for f in DEPARTMENT_FIELDS:
             setattr(department, f, record[f])
+        ledger.record("department", code, before, department)
     return existing
 
 
 def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress = _no_progress) -> ImportReport:
     """Write a validated catalogue into the session's transaction; the caller commits or aborts."""
     report = ImportReport()
-    departments = _apply_departments(dbsession, catalogue, report)
+    ledger = Ledger(dbsession)
+    departments = _apply_departments(dbsession, catalogue, report, ledger)
     existing = {
         i.code: i
         for i in dbsession.scalars(select(Item).options(selectinload(Item.materials), selectinload(Item.topics)))
@@ -118,12 +127,14 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
             continue
         else:
             report.changed.append(code)
+        before = snapshot(item, "item") if code in existing else None
         for f in ITEM_FIELDS:
             setattr(item, f, record[f])
+        ledger.record("item", code, before, item)
         item.department = department
         item.active = True
         if _material_rows(item) != materials:
-            _sync_materials(item, materials)
+            _sync_materials(item, materials, ledger)
         if item.topic_codes != record["topics"]:
             item.topics = [ItemTopic(topic=t) for t in record["topics"]]
     for code, item in existing.items():

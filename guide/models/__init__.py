@@ -10,6 +10,7 @@ from .guides import Guide  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
 from .search import BestBet  # noqa: F401
+from .translations import TranslationSource  # noqa: F401
 from .users import User  # noqa: F401
 
 # Fail at import, not at the first request, when a relationship is misdeclared.

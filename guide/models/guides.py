@@ -25,6 +25,10 @@ class Guide(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     #: Markdown; rendered and sanitised on display
     body: Mapped[str] = mapped_column(Text, default="")
+    #: bumped by an editor on each change of the source (zh-Hans) text
+    revision: Mapped[int] = mapped_column(default=1)
+    #: for a translation: the source revision it was translated from (older = stale)
+    source_revision: Mapped[int | None]
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Department, District, Schedule, ScheduleInterval, ServiceCenter, Window
+from ..translations import Ledger, snapshot
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -29,18 +30,20 @@ def _time(value: str) -> dt.time:
     return dt.time.fromisoformat(value)
 
 
-def _upsert(dbsession: Session, model, code: str, existing: dict, **values):
+def _upsert(dbsession: Session, model, code: str, existing: dict, ledger: Ledger, record_as: str, **values):
     obj = existing.get(code)
+    before = snapshot(obj, record_as) if obj is not None else None
     if obj is None:
         obj = model(code=code)
         dbsession.add(obj)
         existing[code] = obj
     for key, value in values.items():
         setattr(obj, key, value)
+    ledger.record(record_as, code, before, obj)
     return obj
 
 
-def load_schedules(dbsession: Session, path: Path, errors: list[str]) -> dict[str, Schedule]:
+def load_schedules(dbsession: Session, path: Path, errors: list[str], ledger: Ledger) -> dict[str, Schedule]:
     existing = {s.code: s for s in dbsession.scalars(select(Schedule))}
     data = json.loads(path.read_text(encoding="utf-8"))
     for code, spec in data.items():
@@ -58,7 +61,7 @@ def load_schedules(dbsession: Session, path: Path, errors: list[str]) -> dict[st
                 if opens >= closes:
                     errors.append(f"{path.name} {code} {day}: opens {span[0]} is not before closes {span[1]}")
                 intervals.append(ScheduleInterval(weekday=WEEKDAYS.index(day), opens=opens, closes=closes))
-        schedule = _upsert(dbsession, Schedule, code, existing, name_zh=spec["name_zh"], name_en=spec["name_en"],
+        schedule = _upsert(dbsession, Schedule, code, existing, ledger, "schedule", name_zh=spec["name_zh"], name_en=spec["name_en"],
                            closed_on_public_holidays=bool(spec.get("closed_on_public_holidays", True)))
         schedule.intervals = intervals
     return existing
@@ -68,12 +71,13 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
     """Upsert everything under content/centers/; raises ContentInvalid before the caller commits."""
     folder = Path(folder)
     errors: list[str] = []
-    schedules = load_schedules(dbsession, folder / "schedules.json", errors)
+    ledger = Ledger(dbsession)
+    schedules = load_schedules(dbsession, folder / "schedules.json", errors, ledger)
 
     districts = {d.code: d for d in dbsession.scalars(select(District))}
     for label, row in _rows(folder / "districts.csv"):
         try:
-            _upsert(dbsession, District, row["code"], districts, name_zh=row["name_zh"], name_en=row["name_en"],
+            _upsert(dbsession, District, row["code"], districts, ledger, "district", name_zh=row["name_zh"], name_en=row["name_en"],
                     lat=float(row["lat"]), lon=float(row["lon"]))
         except ValueError as e:
             errors.append(f"{label}: {e}")
@@ -90,7 +94,7 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         except ValueError:
             errors.append(f"{label}: lat/lon are not numbers")
             continue
-        _upsert(dbsession, ServiceCenter, row["code"], centers, name_zh=row["name_zh"], name_en=row["name_en"],
+        _upsert(dbsession, ServiceCenter, row["code"], centers, ledger, "center", name_zh=row["name_zh"], name_en=row["name_en"],
                 kind=row["kind"], district=district, address_zh=row["address_zh"], address_en=row["address_en"],
                 lat=lat, lon=lon, phone=row.get("phone") or None, schedule=schedule)
 
@@ -116,10 +120,12 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         key = (center.code, row["code"])
         listed.add(key)
         window = windows.get(key)
+        before = snapshot(window, "window") if window is not None else None
         if window is None:
             window = Window(center=center, code=row["code"])
             dbsession.add(window)
         window.label_zh, window.label_en = row["label_zh"], row["label_en"]
+        ledger.record("window", f"{center.code}/{row['code']}", before, window)
         window.floor, window.kind = row.get("floor") or None, row["kind"]
         window.own_schedule = own_schedule
         window.departments = [departments[c] for c in codes]

@@ -19,6 +19,7 @@ from ..content import load_content
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service
 from ..search.query import normalize_query
+from ..translations import translation_status
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONTENT = PROJECT_ROOT / "content"
@@ -45,13 +46,17 @@ def load_settings(args) -> dict:
 class Env:
     """An engine and a session factory for one command run."""
 
-    def __init__(self, settings: dict):
+    def __init__(self, settings: dict, ensure_index: bool = True):
         self.settings = settings
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
         # With an index configured, changes these commands commit reach it as in the app.
-        self.search = (make_search_service(settings, self.session_factory)
-                       if settings.get("guide.search.index_dir") else None)
+        self.search = None
+        if settings.get("guide.search.index_dir"):
+            self.search = make_search_service(settings, self.session_factory)
+            # An index missing or built for an older schema could not take this run's changes.
+            if ensure_index:
+                self.search.ensure_index()
 
     @contextmanager
     def transaction(self):
@@ -132,6 +137,28 @@ def do_best_bet(env: Env, args) -> int:
     return 0
 
 
+def do_translation_status(env: Env, show_all: bool) -> int:
+    with env.transaction() as dbsession:
+        reports = translation_status(dbsession)
+    for report in reports:
+        print(f"== {report.locale}")
+        if report.converted:
+            print(f"converted automatically from zh-Hans: {report.converted} fields and guides")
+        kinds = sorted(set(report.missing) | set(report.stale))
+        for kind in kinds:
+            print(f"{kind}: {len(report.missing.get(kind, []))} missing, {len(report.stale.get(kind, []))} stale")
+        if not kinds:
+            print("nothing missing or stale")
+        for label, entries in (("missing", report.missing), ("stale", report.stale)):
+            for kind in sorted(entries):
+                shown = entries[kind] if show_all else entries[kind][:20]
+                for entry in shown:
+                    print(f"  {label} {kind} {entry}")
+                if len(shown) < len(entries[kind]):
+                    print(f"  … and {len(entries[kind]) - len(shown)} more {label} {kind} (--all lists them)")
+    return 0
+
+
 def do_demo(args) -> int:
     data_dir = Path(args.data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -175,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a folder of CSV files, an .xlsx workbook or a .json file")
     p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
     p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
+    p = with_db(sub.add_parser("translation-status", help="missing and stale translations, per locale"))
+    p.add_argument("--all", action="store_true", help="list every entry, not the first 20 of each kind")
     with_db(sub.add_parser("reindex", help="rebuild the search index beside the live one and swap it in"))
     p = with_db(sub.add_parser("best-bet", help="pin an item to the top of a query's results"))
     p.add_argument("action", choices=("add", "remove", "list"))
@@ -193,12 +222,14 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return do_demo(args)
-    env = Env(load_settings(args))
+    env = Env(load_settings(args), ensure_index=args.command != "reindex")
     if args.command == "init-db":
         do_init_db(env)
         return 0
     if args.command == "import-catalogue":
         return do_import(env, args.path)
+    if args.command == "translation-status":
+        return do_translation_status(env, args.all)
     if args.command == "reindex":
         return do_reindex(env)
     if args.command == "best-bet":

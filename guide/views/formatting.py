@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_currency
 
 from pyramid.i18n import TranslationStringFactory
 
@@ -22,10 +23,10 @@ def working_days(localizer, days: int) -> str:
     return localizer.translate(message)
 
 
-def fee(localizer, amount: Decimal) -> str:
+def fee(localizer, loc, amount: Decimal) -> str:
     if not amount:
         return localizer.translate(_("Free"))
-    return f"¥{amount:,.2f}"
+    return format_currency(amount, "CNY", locale=loc.babel)
 
 
 def visits(localizer, count: int) -> str:

@@ -7,12 +7,16 @@ from .render import markdown_to_html
 
 
 class PublishedGuide:
-    def __init__(self, guide: Guide, convert=None):
+    def __init__(self, guide: Guide, convert=None, stale: bool = False):
         convert = convert or (lambda text: text)
         self.summary = convert(guide.summary)
         self.html = markdown_to_html(convert(guide.body))
         self.locale = guide.locale
         self.published_at = guide.published_at
+        #: converted automatically from the Simplified source
+        self.converted = convert is to_traditional
+        #: a translation of an older revision of the source
+        self.stale = stale
 
 
 def _published(dbsession, item, locale_tag: str) -> Guide | None:
@@ -23,7 +27,10 @@ def _published(dbsession, item, locale_tag: str) -> Guide | None:
 def published_guide(dbsession, item, locale_tag: str) -> PublishedGuide | None:
     guide = _published(dbsession, item, locale_tag)
     if guide is not None:
-        return PublishedGuide(guide)
+        if locale_tag == SOURCE_LOCALE.tag:
+            return PublishedGuide(guide)
+        source = _published(dbsession, item, SOURCE_LOCALE.tag)
+        return PublishedGuide(guide, stale=bool(source and (guide.source_revision or 0) < source.revision))
     if locale_tag == "zh-Hant":
         # Traditional Chinese readers get the Simplified source converted, as for catalogue text.
         source = _published(dbsession, item, SOURCE_LOCALE.tag)

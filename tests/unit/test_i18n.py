@@ -37,7 +37,8 @@ def test_locale_from_param_accepts_tags_and_prefixes():
 
 def test_localized_text_and_fallback_mark():
     item = Item(name_zh="护照签发", name_en="Passport issuance")
-    assert localized(item, "name", LOCALES_BY_TAG["en"]) == ("Passport issuance", "en", False)
+    assert localized(item, "name", LOCALES_BY_TAG["en"]) == ("Passport issuance", "en", False, False)
+    assert localized(item, "name", LOCALES_BY_TAG["en"], stale=True).stale
     assert localized(item, "name", LOCALES_BY_TAG["zh-Hant"]).value == to_traditional("护照签发") == "護照簽發"
     untranslated = Item(name_zh="护照签发", name_en="")
-    assert localized(untranslated, "name", LOCALES_BY_TAG["en"]) == ("护照签发", "zh-Hans", True)
+    assert localized(untranslated, "name", LOCALES_BY_TAG["en"]) == ("护照签发", "zh-Hans", True, False)

@@ -81,7 +81,7 @@ def item_guide(context, request):
         "facts": {
             "promised": working_days(localizer, item.promised_limit_days),
             "legal": working_days(localizer, item.legal_limit_days),
-            "fee": fee(localizer, item.fee_yuan),
+            "fee": fee(localizer, loc, item.fee_yuan),
             "visits": visits(localizer, item.visits),
         },
         "item_type": ITEM_TYPES[item.item_type],

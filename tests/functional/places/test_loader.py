@@ -53,17 +53,19 @@ def test_guides_with_bad_front_matter_load_nothing(scratch, content):
     with scratch.transaction() as s:
         load_centers(s, content / "centers")
     guides = content / "guides"
-    (guides / "a.md").write_text("---\nitem: GAJ-0014\nlocale: en\nstate: published\n---\nHello\n", encoding="utf-8")
+    (guides / "a.md").write_text("---\nitem: GAJ-0014\nlocale: en\nstate: published\nsource_revision: 1\n---\nHello\n",
+                                 encoding="utf-8")
     (guides / "b.md").write_text("no front matter\n", encoding="utf-8")
     (guides / "c.md").write_text("---\nitem: NOPE\nlocale: en\n---\nx\n", encoding="utf-8")
     (guides / "d.md").write_text("---\nitem: GAJ-0014\nlocale: fr\n---\nx\n", encoding="utf-8")
+    (guides / "e.md").write_text("---\nitem: GAJ-0014\nlocale: en\n---\nno source revision\n", encoding="utf-8")
     with pytest.raises(ContentInvalid) as raised:
         with scratch.transaction() as s:
             load_guides(s, guides)
-    assert [e.split(":")[0] for e in raised.value.errors] == ["b.md", "c.md", "d.md"]
+    assert [e.split(":")[0] for e in raised.value.errors] == ["b.md", "c.md", "d.md", "e.md"]
     with scratch.transaction() as s:
         assert s.scalar(select(func.count(Guide.id))) == 0
-    for name in ("b.md", "c.md", "d.md"):
+    for name in ("b.md", "c.md", "d.md", "e.md"):
         (guides / name).unlink()
     with scratch.transaction() as s:
         assert load_guides(s, guides) == 1

@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from guide.i18n import to_traditional
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 LANGS = ("zh-hans", "en", "zh-hant")
 TAGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
@@ -45,17 +47,25 @@ H1 = re.compile(r"<h1>(.+?)</h1>", re.S)
 MATERIAL_NAMES = re.compile(r'<ol class="checklist">.*?</ol>', re.S)
 
 
-def test_every_item_has_a_guide_page_in_chinese_and_english(testapp, codes):
-    # Regular expressions, not a parser: this walks 2,174 pages.
+def test_every_item_has_a_guide_page_in_every_language(testapp, codes):
+    # Regular expressions, not a parser: this walks 3,261 pages.
     assert len(codes) == 1087
+    names = {i["code"]: i["names"] for page in range(1, 12)
+             for i in testapp.get("/api/v1/items", {"page": page, "per_page": 100}).json["items"]}
     for code in codes:
         zh = testapp.get(f"/zh-hans/items/{code}").text
-        assert CJK.search(H1.search(zh).group(1)), code
+        assert H1.search(zh).group(1).strip() == names[code]["zh-Hans"], code
+        hant = testapp.get(f"/zh-hant/items/{code}").text
+        assert H1.search(hant).group(1).strip() == to_traditional(names[code]["zh-Hans"]), code
+        assert "converted automatically" not in hant and "自動轉換" in hant
         en = testapp.get(f"/en/items/{code}").text
         title = H1.search(en).group(1)
         assert title.strip() and not CJK.search(title), (code, title)
         checklist = MATERIAL_NAMES.search(en).group(0)
         assert "<li>" in checklist and not CJK.search(checklist), code
+        # Every guide with a promised time limit says when to expect the result.
+        promised = re.search(r"Time limit \(promised\)</dt><dd>(.*?)</dd>", en).group(1)
+        assert promised == "On the spot" or "If you apply today" in en, code
 
 
 def test_guide_page_shows_the_facts_materials_windows_and_apply_button(testapp):
@@ -180,3 +190,12 @@ def test_published_editorial_text_is_on_the_guide_page(testapp):
     hant = testapp.get("/zh-hant/items/GAJ-0014").html.select_one(".guide-text")
     assert "指紋" in hant.get_text()
     assert testapp.get("/en/items/GAJ-0001").html.select_one(".guide-text") is None
+
+
+def test_a_language_page_remembers_the_choice_for_the_root(wsgi_app):
+    from webtest import TestApp
+
+    app = TestApp(wsgi_app)
+    app.get("/zh-hant/")
+    assert app.cookies["lang"] == "zh-hant"
+    assert app.get("/", headers={"Accept-Language": "en"}, status=302).location.endswith("/zh-hant/")
