@@ -31,6 +31,7 @@ tests_require = [
     "webtest>=3.0",
     "beautifulsoup4>=4.12",
     "lingua>=4.15",
+    "selenium>=4.20",
 ]
 
 setup(

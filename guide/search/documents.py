@@ -7,7 +7,7 @@ from typing import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..models import Guide, Item, ServiceCenter, Window
+from ..models import Guide, Item, Window
 from ..places.acceptance import window_accepts
 
 

@@ -21,3 +21,6 @@ class ISearchService(Interface):
 
     def rebuild(progress):
         """Build a complete new index beside the live one and swap it in atomically."""
+
+    def ensure_index():
+        """At start-up: rebuild when there is no index, or it cannot be opened or is outdated."""

@@ -49,9 +49,24 @@ def int_param(request, name: str, default: int, low: int, high: int) -> int:
 def choice_param(request, name: str, choices) -> str | None:
     value = text_param(request, name)
     if value is not None and value not in choices:
-        raise BadParameter(_("'${value}' is not a known value for '${name}'.",
-                             mapping={"value": value, "name": name}), name)
+        raise unknown_value(name, value)
     return value
+
+
+def lookup_param(request, name: str, lookup):
+    """The object a code parameter names (lookup(code) -> object or None), or None when absent."""
+    code = text_param(request, name, 40)
+    if code is None:
+        return None
+    found = lookup(code)
+    if found is None:
+        raise unknown_value(name, code)
+    return found
+
+
+def unknown_value(name: str, value: str) -> BadParameter:
+    return BadParameter(_("'${value}' is not a known value for '${name}'.", mapping={"value": value, "name": name}),
+                        name)
 
 
 def page_param(request) -> int:

@@ -7,7 +7,7 @@ import math
 from ..hours.status import TZ
 from ..places.interfaces import IPlacesService
 from ..places.nearest import Origin
-from .params import BadParameter, _, params, text_param
+from .params import BadParameter, _, lookup_param, params, text_param
 
 
 def _coordinate(request, name: str, limit: float) -> float:
@@ -28,19 +28,11 @@ def origin_param(request) -> Origin | None:
     places = request.find_service(IPlacesService)
     if "lat" in query or "lon" in query:
         return Origin(_coordinate(request, "lat", 90), _coordinate(request, "lon", 180), "location")
-    district_code = text_param(request, "district", 40)
-    if district_code:
-        district = places.get_district(district_code)
-        if district is None:
-            raise BadParameter(_("'${value}' is not a known value for '${name}'.",
-                                 mapping={"value": district_code, "name": "district"}), "district")
+    district = lookup_param(request, "district", places.get_district)
+    if district is not None:
         return Origin(district.lat, district.lon, "district", district.code)
-    center_code = text_param(request, "center", 40)
-    if center_code:
-        center = places.get_center(center_code)
-        if center is None:
-            raise BadParameter(_("'${value}' is not a known value for '${name}'.",
-                                 mapping={"value": center_code, "name": "center"}), "center")
+    center = lookup_param(request, "center", places.get_center)
+    if center is not None:
         return Origin(center.lat, center.lon, "center", center.code)
     return None
 

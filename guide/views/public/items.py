@@ -12,7 +12,7 @@ from ...places.interfaces import IPlacesService
 from ...places.nearest import rank
 from ...workflow.guides import published_guide
 from ..formatting import date_text, fee, hours_lines, status_text, visits, working_days
-from ..params import BadParameter, _, choice_param, page_param, text_param
+from ..params import choice_param, lookup_param, page_param
 from ..places_params import origin_param
 
 #: How many of the nearest service centers the guide page lists before "all windows".
@@ -20,21 +20,14 @@ NEAREST = 3
 
 
 def browse_filters(request) -> Filters:
-    catalogue = request.find_service(ICatalogueService)
-    department = text_param(request, "department", 40)
-    if department and catalogue.get_department(department) is None:
-        raise BadParameter(_("'${value}' is not a known value for '${name}'.",
-                             mapping={"value": department, "name": "department"}), "department")
-    center = text_param(request, "center", 40)
-    if center and request.find_service(IPlacesService).get_center(center) is None:
-        raise BadParameter(_("'${value}' is not a known value for '${name}'.",
-                             mapping={"value": center, "name": "center"}), "center")
+    department = lookup_param(request, "department", request.find_service(ICatalogueService).get_department)
+    center = lookup_param(request, "center", request.find_service(IPlacesService).get_center)
     return Filters(
-        department=department,
+        department=department.code if department else None,
         item_type=choice_param(request, "type", ITEM_TYPES),
         audience=choice_param(request, "audience", AUDIENCES),
         topic=choice_param(request, "topic", TOPICS),
-        center=center,
+        center=center.code if center else None,
     )
 
 
