@@ -10,6 +10,7 @@ from pathlib import Path
 import transaction
 from contextlib import contextmanager
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .. import migrations
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
@@ -46,7 +47,7 @@ def load_settings(args) -> dict:
 class Env:
     """An engine and a session factory for one command run."""
 
-    def __init__(self, settings: dict, ensure_index: bool = True):
+    def __init__(self, settings: dict, ensure_index: bool = False):
         self.settings = settings
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
@@ -159,23 +160,34 @@ def do_translation_status(env: Env, show_all: bool) -> int:
     return 0
 
 
-def do_demo(args) -> int:
-    data_dir = Path(args.data_dir).resolve()
+def prepare_demo(data_dir: Path) -> dict | None:
+    """The SQLite database under data_dir, migrated, with the sample catalogue and content:
+    the settings to serve it with, or None when loading failed. A second run reuses the
+    catalogue it finds (content is reloaded: it is quick and idempotent)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = {
         "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
         "pyramid.default_locale_name": "zh_Hans",
         "guide.search.index_dir": str(data_dir / "index"),
     }
-    env = Env(settings)
+    # The index is built when the app starts, from the loaded database.
+    env = Env(settings, ensure_index=False)
     do_init_db(env)
     with env.transaction() as dbsession:
         has_items = dbsession.scalar(select(func.count(Item.id)))
     if has_items:
         print(f"reusing the catalogue in {data_dir} ({has_items} items)")
     elif do_import(env, DEFAULT_CONTENT / "catalogue"):
-        return 1
+        return None
     if do_load_content(env, DEFAULT_CONTENT):
+        return None
+    env.engine.dispose()
+    return settings
+
+
+def do_demo(args) -> int:
+    settings = prepare_demo(Path(args.data_dir).resolve())
+    if settings is None:
         return 1
     from waitress import serve
 
@@ -220,9 +232,19 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except (OperationalError, ProgrammingError) as e:
+        print(f"guide: the database is not ready ({e.orig}); run `guide init-db` first", file=sys.stderr)
+        return 1
+
+
+def run(args) -> int:
     if args.command == "demo":
         return do_demo(args)
-    env = Env(load_settings(args), ensure_index=args.command != "reindex")
+    # Commands that change indexed data need an index that can take the change; init-db runs
+    # before there are tables to build one from, and reindex builds its own.
+    env = Env(load_settings(args), ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"))
     if args.command == "init-db":
         do_init_db(env)
         return 0
