@@ -19,6 +19,7 @@ def includeme(config):
     config.add_route("public.centers", f"/{LANG}/centers")
     config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
 
+    config.add_route("api.openapi", "/api/v1/openapi.json")
     config.add_route("api.items", "/api/v1/items")
     config.add_route("api.item", "/api/v1/items/{code}", factory=ItemResource)
     config.add_route("api.item_windows", "/api/v1/items/{code}/windows", factory=ItemResource)

@@ -1,0 +1,73 @@
+"""The OpenAPI document of API v1 (DESIGN.md's URL contract), at /api/v1/openapi.json."""
+from pyramid.view import view_config
+
+from ...i18n import KNOWN_LOCALES
+from ...search.interfaces import FACETS
+
+LANG = {"name": "lang", "in": "query", "description": "language of `name` and texts (default zh-Hans)",
+        "schema": {"type": "string", "enum": [loc.tag for loc in KNOWN_LOCALES]}}
+PAGE = {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}}
+CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
+AT = {"name": "at", "in": "query", "description": "ISO 8601 instant; Asia/Shanghai when it has no offset; default now",
+      "schema": {"type": "string", "format": "date-time"}}
+ORIGIN = [
+    {"name": "lat", "in": "query", "schema": {"type": "number", "minimum": -90, "maximum": 90}},
+    {"name": "lon", "in": "query", "schema": {"type": "number", "minimum": -180, "maximum": 180}},
+    {"name": "district", "in": "query", "description": "a district code, instead of lat and lon",
+     "schema": {"type": "string"}},
+    {"name": "center", "in": "query", "description": "a center code (a kiosk's own), instead of lat and lon",
+     "schema": {"type": "string"}},
+]
+ERRORS = {
+    "400": {"description": "bad input: `error.message` says what, `error.parameter` where",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    "404": {"description": "no such item or center",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+}
+
+
+def _get(summary, parameters, ok):
+    return {"get": {"summary": summary, "parameters": parameters,
+                    "responses": {"200": {"description": ok, "content": {"application/json": {}}}, **ERRORS}}}
+
+
+def document() -> dict:
+    per_page = {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+    facets = [{"name": f, "in": "query", "description": f"filter on the {f} facet", "schema": {"type": "string"}}
+              for f in FACETS]
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Huizhou service guide API", "version": "1"},
+        "paths": {
+            "/api/v1/items": _get("The item catalogue, by code", [LANG, PAGE, per_page],
+                                  "`total`, `page`, `per_page` and `items` (code, name, names, department, type, url)"),
+            "/api/v1/items/{code}": _get("One item with every catalogue fact and its materials", [CODE, LANG],
+                                         "the item"),
+            "/api/v1/items/{code}/windows": _get(
+                "The centers that accept the item, nearest first, with their status",
+                [CODE, LANG, AT, *ORIGIN], "`online_only`, `origin` and `centers` (distance_km, open, windows...)"),
+            "/api/v1/search": _get(
+                "Full-text search with facets",
+                [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 5000}}, LANG, PAGE,
+                 {**per_page, "schema": {"type": "integer", "minimum": 1, "maximum": 50}}, *facets],
+                "`total`, `facets`, `did_you_mean` and `results` (code, name, names, department, snippet, url, score)"),
+            "/api/v1/suggest": _get("Suggestions for a search box",
+                                    [{"name": "q", "in": "query", "schema": {"type": "string"}}, LANG],
+                                    "`suggestions` (code, name, url)"),
+            "/api/v1/centers": _get("Service centers", [LANG], "`centers`"),
+            "/api/v1/centers/{code}/status": _get(
+                "Open now, closes at, next opening", [CODE, LANG, AT],
+                "`open`, `closes_at`, `next_open`, `noon_service`, `saturday_service`, `calendar_covered`, `windows`"),
+            "/healthz": _get("Liveness and database readiness", [], "`status`, `database`, `items`"),
+        },
+        "components": {"schemas": {"Error": {
+            "type": "object", "required": ["error"],
+            "properties": {"error": {"type": "object", "properties": {
+                "status": {"type": "integer"}, "message": {"type": "string"}, "parameter": {"type": "string"}}}},
+        }}},
+    }
+
+
+@view_config(route_name="api.openapi", renderer="json", request_method="GET")
+def openapi(request):
+    return document()
