@@ -1,4 +1,27 @@
+from pathlib import Path
+
 from setuptools import find_packages, setup
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).resolve().parent
+
+
+class build_py_with_catalogues(build_py):
+    """Compile the gettext catalogues (.po -> .mo) at install and build time: .mo files are
+    build outputs and never committed. (The app also compiles any that are missing or stale at
+    start-up, for a checkout whose .po files changed after installing.)"""
+
+    def run(self):
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        for po in (HERE / "locales").glob("*/LC_MESSAGES/*.po"):
+            with po.open("rb") as f:
+                catalog = read_po(f)
+            with po.with_suffix(".mo").open("wb") as f:
+                write_mo(f, catalog)
+        super().run()
+
 
 requires = [
     "pyramid>=2.0",
@@ -48,6 +71,7 @@ setup(
         # tools/calendar/seed_from_chinese_calendar.py: regenerates content/calendar/holidays.csv
         "tools": ["chinesecalendar>=1.9"],
     },
+    cmdclass={"build_py": build_py_with_catalogues},
     entry_points={
         "paste.app_factory": ["main = guide:main"],
         "console_scripts": ["guide = guide.scripts.cli:main"],
