@@ -52,13 +52,16 @@ def date_text(loc, date: dt.date) -> str:
     return format_date(date, format="full", locale=loc.babel)
 
 
-def status_text(localizer, loc, status) -> str:
-    """"Open now, until 17:30" or "Closed, opens Wed 25 Nov 09:00" in the reader's language."""
+def status_text(localizer, loc, status, today: dt.date | None = None) -> str:
+    """"Open now, until 17:30", "Closed, opens today at 14:00" or "Closed, opens Wed 25 Nov 09:00"
+    in the reader's language."""
     if status.open:
         return localizer.translate(_("Open now, until ${time}",
                                      mapping={"time": format_time(status.closes_at, "HH:mm", locale=loc.babel)}))
     if status.next_open is None:
         return localizer.translate(_("Closed"))
-    when = f"{format_skeleton('MMMEd', status.next_open, locale=loc.babel)} " \
-           f"{format_time(status.next_open, 'HH:mm', locale=loc.babel)}"
+    time = format_time(status.next_open, "HH:mm", locale=loc.babel)
+    if status.next_open.date() == today:
+        return localizer.translate(_("Closed, opens today at ${time}", mapping={"time": time}))
+    when = f"{format_skeleton('MMMEd', status.next_open, locale=loc.babel)} {time}"
     return localizer.translate(_("Closed, opens ${when}", mapping={"when": when}))

@@ -66,7 +66,7 @@ def item_guide(context, request):
     return {
         "origin": origin,
         "districts": places.districts(),
-        "nearest": [(c, status_text(localizer, loc, c.status)) for c in nearest],
+        "nearest": [(c, status_text(localizer, loc, c.status, now.date())) for c in nearest],
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,
         "guide": published_guide(request.dbsession, item, request.guide_locale.tag),

@@ -39,7 +39,8 @@ def center(context, request):
     center = context.center
     loc, localizer = request.guide_locale, request.localizer
     places = request.find_service(IPlacesService)
-    overall, window_statuses = places.center_status(center, dt.datetime.now(TZ), request.holiday_calendar)
+    now = dt.datetime.now(TZ)
+    overall, window_statuses = places.center_status(center, now, request.holiday_calendar)
     # The center's own hours first, then each schedule some windows keep instead (Saturday service).
     overrides: dict[str, list] = {}
     for window in center.windows:
@@ -55,9 +56,9 @@ def center(context, request):
         "noon_service": serves_through_noon(center.schedule),
         "saturday_service": any(opens_saturday(s) for s, _days, _windows in schedules),
         "item_count": total,
-        "status_line": status_text(localizer, loc, overall),
+        "status_line": status_text(localizer, loc, overall, now.date()),
         "status": overall,
-        "window_status": {w.id: status_text(localizer, loc, st) for w, st in window_statuses},
+        "window_status": {w.id: status_text(localizer, loc, st, now.date()) for w, st in window_statuses},
         "chart": lambda schedule: week_chart(
             [(localizer.translate(WEEKDAY_SHORT[i]), [(iv.opens, iv.closes) for iv in schedule.intervals_on(i)])
              for i in range(7)],

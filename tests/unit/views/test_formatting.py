@@ -44,5 +44,6 @@ def test_dates_fees_and_status(localizers):
     closed = Status(False, None, dt.datetime(2026, 11, 25, 9, 0, tzinfo=TZ), False, False, True)
     assert status_text(en_localizer, en, closed) == "Closed, opens Wed 25 Nov 09:00"
     assert status_text(zh_localizer, zh, closed) == "休息中，11月25日周三 09:00 开始办公"
+    assert status_text(en_localizer, en, closed, today=dt.date(2026, 11, 25)) == "Closed, opens today at 09:00"
     open_ = Status(True, dt.datetime(2026, 11, 24, 17, 30, tzinfo=TZ), None, True, False, True)
     assert status_text(zh_localizer, zh, open_) == "正在办公，至 17:30"
