@@ -1,22 +1,23 @@
-"""The `guide` command: init-db, import-catalogue, load-content, demo."""
+"""The `guide` command: init-db, import-catalogue, load-content, reindex, best-bet,
+translation-status and demo."""
 from __future__ import annotations
 
 import argparse
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import transaction
-from contextlib import contextmanager
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .. import migrations
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
-from ..models import Item, get_engine, get_session_factory, get_tm_session
 from ..content import load_content
+from ..models import Item, get_engine, get_session_factory, get_tm_session
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service
 from ..search.query import normalize_query
