@@ -199,3 +199,21 @@ def test_a_language_page_remembers_the_choice_for_the_root(wsgi_app):
     app.get("/zh-hant/")
     assert app.cookies["lang"] == "zh-hant"
     assert app.get("/", headers={"Accept-Language": "en"}, status=302).location.endswith("/zh-hant/")
+
+
+PAGES = ["/", "/items", "/items?topic=travel", "/items/GAJ-0014", "/departments", "/departments/gjj",
+         "/centers", "/centers/municipal", "/search", "/search?q=%E6%8A%A4%E7%85%A7"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_in_every_language(testapp, lang, path):
+    page = testapp.get(f"/{lang}{path}")
+    assert page.html.html["lang"] == TAGS[lang]
+    assert page.html.h1.get_text(strip=True)
+    if lang == "en":
+        # UI text is all translated: outside data marked with lang, no Chinese on English pages.
+        for marked in page.html.select("[lang]:not(html)"):
+            marked.decompose()
+        visible = page.html.body.get_text(" ", strip=True)
+        assert not CJK.search(visible), path
