@@ -11,13 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import transaction
 from sqlalchemy import text
 from webtest import TestApp
 
 from guide import main, migrations
 from guide.catalogue.importer import import_catalogue
-from guide.models import get_engine, get_session_factory, get_tm_session
+from guide.models import get_engine, get_session_factory, transaction_scope
 from guide.content import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,11 +52,8 @@ class Database:
         self.engine = engine
         self.session_factory = get_session_factory(engine)
 
-    @contextmanager
     def transaction(self):
-        tm = transaction.TransactionManager(explicit=True)
-        with tm:
-            yield get_tm_session(self.session_factory, tm)
+        return transaction_scope(self.session_factory)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,7 @@
 """Database wiring, after pyramid-cookiecutter-starter: one transaction-managed session a request."""
+from contextlib import contextmanager
+
+import transaction
 from sqlalchemy import engine_from_config, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import configure_mappers, sessionmaker
@@ -40,6 +43,15 @@ def get_tm_session(session_factory, transaction_manager, request=None):
     dbsession = session_factory(info={"request": request})
     zope.sqlalchemy.register(dbsession, transaction_manager=transaction_manager)
     return dbsession
+
+
+@contextmanager
+def transaction_scope(session_factory):
+    """A session for scripts and tests: its work commits at the end of the block, or is undone
+    on an exception (`with transaction.manager:` semantics, with a manager of its own)."""
+    tm = transaction.TransactionManager(explicit=True)
+    with tm:
+        yield get_tm_session(session_factory, tm)
 
 
 def includeme(config):

@@ -6,10 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
-import transaction
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -17,7 +15,7 @@ from .. import migrations
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..content import load_content
-from ..models import Item, get_engine, get_session_factory, get_tm_session
+from ..models import Item, get_engine, get_session_factory, transaction_scope
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service
 from ..search.query import normalize_query
@@ -60,12 +58,8 @@ class Env:
             if ensure_index:
                 self.search.ensure_index()
 
-    @contextmanager
     def transaction(self):
-        """A session whose work commits at the end of the block, or is undone on an exception."""
-        tm = transaction.TransactionManager(explicit=True)
-        with tm:
-            yield get_tm_session(self.session_factory, tm)
+        return transaction_scope(self.session_factory)
 
 
 def progress(phase: str, done: int, total: int) -> None:

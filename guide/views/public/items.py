@@ -19,28 +19,30 @@ from ..places_params import origin_param
 NEAREST = 3
 
 
-def browse_filters(request) -> Filters:
+def browse_filters(request):
+    """(Filters, department, center): the department and center objects are the page's captions."""
     department = lookup_param(request, "department", request.find_service(ICatalogueService).get_department)
     center = lookup_param(request, "center", request.find_service(IPlacesService).get_center)
-    return Filters(
+    filters = Filters(
         department=department.code if department else None,
         item_type=choice_param(request, "type", ITEM_TYPES),
         audience=choice_param(request, "audience", AUDIENCES),
         topic=choice_param(request, "topic", TOPICS),
         center=center.code if center else None,
     )
+    return filters, department, center
 
 
 @view_config(route_name="public.items", renderer="guide:templates/public/items.pt")
 def browse(request):
-    filters = browse_filters(request)
+    filters, department, center = browse_filters(request)
     page = page_param(request)
     catalogue = request.find_service(ICatalogueService)
     total, items = catalogue.browse(filters, page)
     return {
         "filters": filters,
-        "department": catalogue.get_department(filters.department) if filters.department else None,
-        "center": request.find_service(IPlacesService).get_center(filters.center) if filters.center else None,
+        "department": department,
+        "center": center,
         "total": total,
         "items": items,
         "page": page,
