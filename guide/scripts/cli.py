@@ -130,6 +130,10 @@ def do_best_bet(env: Env, args) -> int:
     except bestbets.BestBetError as e:
         print(f"guide: {e}", file=sys.stderr)
         return 1
+    if args.action != "list" and env.search is None:
+        # Searches read best bets from the index, which only a configured index can take.
+        print("guide: no search index given (-c, --index-dir or GUIDE_INDEX_DIR): searches show this "
+              "change after `guide reindex`", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,8 @@
-"""Best bets: items pinned to a query, managed with `guide best-bet` (and later the editor)."""
+"""Best bets: items pinned to a query, managed with `guide best-bet` (and later the editor).
+
+The database holds them; each item's index document carries its own (see documents.py), so a
+search finds them without a database query.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,15 +16,6 @@ from .query import normalize_query
 
 class BestBetError(ValueError):
     pass
-
-
-def pinned_codes(dbsession: Session, text: str) -> tuple[str, ...]:
-    query = normalize_query(text)
-    if not query:
-        return ()
-    rows = dbsession.execute(select(Item.code).join(BestBet.item)
-                             .where(BestBet.query == query, Item.active).order_by(BestBet.rank, Item.code))
-    return tuple(code for (code,) in rows)
 
 
 def add(dbsession: Session, text: str, code: str, rank: int = 1) -> BestBet:

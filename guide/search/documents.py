@@ -7,7 +7,7 @@ from typing import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..models import Guide, Item, Window
+from ..models import BestBet, Guide, Item, Window
 from ..places.acceptance import window_accepts
 
 
@@ -29,6 +29,16 @@ def _guides_by_item(dbsession: Session, item_ids) -> dict[tuple[int, str], Guide
     return {(g.item_id, g.locale): g for g in dbsession.scalars(stmt)}
 
 
+def _best_bets_by_item(dbsession: Session, item_ids) -> dict[int, list[list]]:
+    stmt = select(BestBet.item_id, BestBet.query, BestBet.rank)
+    if item_ids is not None:
+        stmt = stmt.where(BestBet.item_id.in_(item_ids))
+    bets: dict[int, list[list]] = defaultdict(list)
+    for item_id, query, rank in dbsession.execute(stmt):
+        bets[item_id].append([query, rank])
+    return bets
+
+
 def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
     """Documents for the given item ids (all active items when None); inactive ones are skipped."""
     stmt = select(Item).where(Item.active).options(
@@ -37,13 +47,16 @@ def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
         stmt = stmt.where(Item.id.in_(item_ids))
     items = dbsession.scalars(stmt).all()
     centers = _centers_by_item(dbsession, items)
-    guides = _guides_by_item(dbsession, None if item_ids is None else [i.id for i in items])
+    ids = None if item_ids is None else [i.id for i in items]
+    guides = _guides_by_item(dbsession, ids)
+    bets = _best_bets_by_item(dbsession, ids)
     for item in items:
         yield build_document(item, centers.get(item.id, set()), guides.get((item.id, "zh-Hans")),
-                             guides.get((item.id, "en")))
+                             guides.get((item.id, "en")), bets.get(item.id, []))
 
 
-def build_document(item: Item, centers: set[str], guide_zh: Guide | None, guide_en: Guide | None) -> dict:
+def build_document(item: Item, centers: set[str], guide_zh: Guide | None, guide_en: Guide | None,
+                   best_bets: list[list]) -> dict:
     from .analysis import pinyin_keys
 
     dept = item.department
@@ -72,5 +85,7 @@ def build_document(item: Item, centers: set[str], guide_zh: Guide | None, guide_
             "mode": item.cross_site_mode, "center": sorted(centers),
             "snippet_zh": f"{item.conditions_zh} {item.result_zh} {materials_zh}",
             "snippet_en": f"{item.conditions_en} {item.result_en} {materials_en}",
+            # [normalized query, rank]: searches read best bets from here, not the database
+            "best_bets": sorted(best_bets),
         },
     }

@@ -13,8 +13,6 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)
     page: int = 1
     per_page: int = 20
-    #: item codes pinned to this query (best bets), shown first when they match the filters
-    pinned: tuple = ()
 
 
 @dataclass

@@ -6,7 +6,7 @@ import logging
 
 from sqlalchemy import event, select
 
-from ..models import Department, Guide, Item, ItemTopic, Material, ServiceCenter, Window
+from ..models import BestBet, Department, Guide, Item, ItemTopic, Material, ServiceCenter, Window
 
 log = logging.getLogger(__name__)
 KEY = "search.dirty_item_ids"
@@ -20,7 +20,7 @@ def _collect(session, flush_context) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Item):
             dirty.add(obj.id)
-        elif isinstance(obj, (Material, ItemTopic, Guide)):
+        elif isinstance(obj, (Material, ItemTopic, Guide, BestBet)):
             dirty.add(obj.item_id)
         elif isinstance(obj, Department):
             dirty.update(session.scalars(select(Item.id).where(Item.department_id == obj.id)))

@@ -33,11 +33,16 @@ from .highlight import snippet
 from .interfaces import FACETS, ISearchService
 from .query import Synonyms, parse
 from .results import Hit, SearchRequest, SearchResults
+from .snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
 JOURNAL = "journal"
+#: Raised when what the documents hold changes without the schema changing (the stored meta);
+#: written into each generation, and a generation of another format is rebuilt at start.
+INDEX_FORMAT = "2"
+FORMAT_FILE = "FORMAT"
 
 
 def make_schema() -> Schema:
@@ -70,6 +75,7 @@ class WhooshSearch:
         self._lock = threading.Lock()
         self._pending: set[int] = set()
         self._current_cache: tuple[int, str] | None = None
+        self._snapshot: Snapshot | None = None
         # Warm the converters and caches now, not in the first reader's request.
         parse("護照 passport", self.synonyms)
 
@@ -103,14 +109,20 @@ class WhooshSearch:
             try:
                 ix = self._index(generation)
                 ix.doc_count()
-                if sorted(ix.schema.names()) == sorted(make_schema().names()):
+                if sorted(ix.schema.names()) == sorted(make_schema().names()) and self._format(generation) == INDEX_FORMAT:
                     return
-                log.info("search index %s was built for another schema; rebuilding", generation)
+                log.info("search index %s was built for another schema or format; rebuilding", generation)
             except Exception:  # a damaged index of any kind: rebuild, the database is the truth
                 log.exception("search index %s cannot be opened; rebuilding", generation)
         else:
             log.info("no search index in %s; building it", self.root)
         self.rebuild()
+
+    def _format(self, generation: str) -> str | None:
+        try:
+            return (self.root / generation / FORMAT_FILE).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
 
     def rebuild(self, progress=None) -> int:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -130,6 +142,7 @@ class WhooshSearch:
                 if progress and (count % 200 == 0 or count == len(documents)):
                     progress("index", count, len(documents))
             writer.commit(optimize=True)
+            (folder / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
         except BaseException:
             writer.cancel()
             shutil.rmtree(folder, ignore_errors=True)
@@ -203,47 +216,52 @@ class WhooshSearch:
     # -- searching ---------------------------------------------------------------------------
 
     def _searcher(self):
-        """This thread's searcher on the live generation, refreshed to the latest commit."""
+        """This thread's searcher on the live generation, refreshed to the latest commit, and
+        the snapshot every thread shares for that state."""
         generation = self.current_generation()
         if generation is None:
-            return None, {}
+            return None, None
         state = self._local.__dict__
         searcher = state.get("searcher")
         if state.get("generation") != generation or searcher is None:
             if searcher is not None:
                 searcher.close()
             searcher = self._index(generation).searcher()
-            state.update(generation=generation, searcher=searcher, meta=None)
+            state.update(generation=generation, searcher=searcher)
         elif not searcher.up_to_date():
             # Not searcher.refresh(): it reuses segment readers and then misses deletions made
             # since (an updated document showed up twice).
             searcher.close()
             searcher = self._index(generation).searcher()
-            state.update(searcher=searcher, meta=None)
-        if state.get("meta") is None:
-            state["meta"] = {docnum: fields["meta"] for docnum, fields in searcher.reader().iter_docs()}
-        return searcher, state["meta"]
+            state["searcher"] = searcher
+        key = (generation, searcher.reader().generation())
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.key != key:
+            snapshot = Snapshot(key, searcher)
+            self._snapshot = snapshot
+        return searcher, snapshot
 
     def search(self, request) -> SearchResults:
-        searcher, meta = self._searcher()
+        searcher, snapshot = self._searcher()
         if searcher is None:
             return SearchResults()
+        meta = snapshot.meta
         parsed = parse(request.text, self.synonyms)
         if parsed.query is None:
             # No words to search: browse everything the filters allow, by code.
-            ranked = sorted(meta, key=lambda d: meta[d]["code"])
-            scores = {d: 0.0 for d in ranked}
+            ranked = snapshot.by_code
+            scores = {}
         else:
-            results = searcher.search(parsed.query, limit=None)
-            scores = {hit.docnum: hit.score for hit in results}
-            ranked = [hit.docnum for hit in results]
-        by_code = {meta[d]["code"]: d for d in ranked}
-        pinned = [by_code[c] for c in request.pinned if c in by_code]
-        ranked = pinned + [d for d in ranked if d not in pinned]
+            scores = snapshot.scores(parsed.query, searcher)
+            ranked = sorted(scores, key=lambda d: (-scores[d], d))
+        # Best bets come first, whether or not the query's words are in them.
+        pinned = snapshot.pins.get(parsed.normalized, [])
+        if pinned:
+            ranked = pinned + [d for d in ranked if d not in pinned]
         filters = {k: v for k, v in request.filters.items() if k in FACETS and v}
-        matching = [d for d in ranked if all(_has(meta[d], k, v) for k, v in filters.items())]
+        matching = [d for d in ranked if snapshot.passes(d, filters)] if filters else ranked
         out = SearchResults(total=len(matching), truncated_to=parsed.truncated_to)
-        out.facets = _facet_counts(ranked, meta, filters)
+        out.facets = snapshot.facet_counts(snapshot.mask(ranked), filters)
         first = (request.page - 1) * request.per_page
         lang_en = request.lang == "en"
         for docnum in matching[first:first + request.per_page]:
@@ -278,29 +296,6 @@ class WhooshSearch:
             return []
         results = self.search(SearchRequest(text=prefix, lang=lang, per_page=limit))
         return [(h.code, h.name_en if lang == "en" else h.name_zh) for h in results.hits]
-
-
-def _has(meta: dict, facet: str, value: str) -> bool:
-    have = meta[facet]
-    return value in have if isinstance(have, list) else have == value
-
-
-def _facet_counts(docnums, meta, filters) -> dict[str, list[tuple[str, int]]]:
-    """Each facet counted over the documents that pass every *other* selected filter."""
-    counts: dict[str, dict[str, int]] = {f: {} for f in FACETS}
-    for docnum in docnums:
-        m = meta[docnum]
-        failed = [k for k, v in filters.items() if not _has(m, k, v)]
-        if len(failed) > 1:
-            continue
-        for facet in FACETS:
-            if failed and failed[0] != facet:
-                continue
-            values = m[facet] if isinstance(m[facet], list) else [m[facet]]
-            bucket = counts[facet]
-            for value in values:
-                bucket[value] = bucket.get(value, 0) + 1
-    return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items()}
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:

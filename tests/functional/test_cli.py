@@ -1,8 +1,15 @@
 """The `guide` command as a new user meets it: demo set-up, and a database not yet initialised."""
+from pathlib import Path
+
 from webtest import TestApp
 
 from guide import main
+from guide.models import get_engine, get_session_factory
 from guide.scripts.cli import main as guide_command, prepare_demo
+from guide.search.results import SearchRequest
+from guide.search.whoosh_backend import WhooshSearch
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "catalogue-small"
 
 
 def test_demo_sets_up_everything_and_a_second_run_reuses_it(tmp_path, capsys):
@@ -22,3 +29,27 @@ def test_commands_on_an_uninitialised_database_say_what_to_do(tmp_path, capsys):
                           str(tmp_path)]) == 1
     assert "run `guide init-db` first" in capsys.readouterr().err
     assert guide_command(["init-db", "--database-url", url, "--index-dir", str(tmp_path / "ix")]) == 0
+
+
+def test_best_bets_from_the_command_reach_searches(tmp_path, capsys):
+    url, index_dir = f"sqlite:///{tmp_path / 'bets.sqlite'}", str(tmp_path / "ix")
+    db = ["--database-url", url, "--index-dir", index_dir]
+    assert guide_command(["init-db", *db]) == 0
+    assert guide_command(["import-catalogue", *db, str(SMALL)]) == 0
+    engine = get_engine({"sqlalchemy.url": url})
+    search = WhooshSearch({"guide.search.index_dir": index_dir}, get_session_factory(engine))
+
+    def found(text):
+        return [(hit.code, hit.best_bet) for hit in search.search(SearchRequest(text=text)).hits]
+
+    assert found("express lane") == []
+    assert guide_command(["best-bet", *db, "add", "Express   Lane", "GAJ-0001"]) == 0
+    assert found("express lane") == [("GAJ-0001", True)]
+    assert guide_command(["best-bet", *db, "list"]) == 0
+    assert "express lane\tGAJ-0001\t1" in capsys.readouterr().out
+    assert guide_command(["best-bet", *db, "remove", "EXPRESS lane", "GAJ-0001"]) == 0
+    assert found("express lane") == []
+    # Without an index the change is kept, and the command says when searches will show it.
+    assert guide_command(["best-bet", "--database-url", url, "add", "express lane", "GAJ-0001"]) == 0
+    assert "after `guide reindex`" in capsys.readouterr().err
+    engine.dispose()

@@ -12,7 +12,7 @@ from guide.models import Item, get_session_factory
 from guide.search import make_search_service
 from guide.search.null import NullSearch
 from guide.search.results import SearchRequest
-from guide.search.whoosh_backend import CURRENT, WhooshSearch
+from guide.search.whoosh_backend import CURRENT, FORMAT_FILE, INDEX_FORMAT, WhooshSearch
 
 SMALL = Path(__file__).resolve().parents[2] / "fixtures" / "catalogue-small"
 
@@ -147,3 +147,13 @@ def test_an_index_of_an_older_schema_is_rebuilt_at_start(scratch, search):
     fresh.ensure_index()
     assert fresh.current_generation() != "gen-1"
     assert codes(fresh, "护照") == ["GAJ-0001"]
+
+
+def test_an_index_of_an_older_format_is_rebuilt_at_start(scratch, search):
+    # Same schema, documents of an earlier format (here: stored without best bets).
+    live = search.current_generation()
+    (search.root / live / FORMAT_FILE).unlink()
+    fresh = make_search_service({"guide.search.index_dir": str(search.root)}, scratch.session_factory)
+    fresh.ensure_index()
+    assert fresh.current_generation() != live
+    assert (search.root / fresh.current_generation() / FORMAT_FILE).read_text() == INDEX_FORMAT

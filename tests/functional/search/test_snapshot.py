@@ -1,0 +1,40 @@
+"""The snapshot's own query execution gives Whoosh's answers: same documents, same scores."""
+import pytest
+from whoosh import query as q
+
+from guide.search.query import parse
+from guide.search.whoosh_backend import WhooshSearch
+
+QUERIES = ["护照", "公积金怎么取", "营业执照 变更", "marriage registration", "housing fund", "社保卡 补办",
+           '"居民身份证" 户口', "hz", "gongjijin", "出生医学证明"]
+
+
+@pytest.fixture(scope="module")
+def service(wsgi_app, app_settings, database):
+    # The app built the index at start; this service reads the same one.
+    return WhooshSearch(app_settings, database.session_factory)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_terms_and_phrases_score_as_whoosh_scores_them(service, text):
+    searcher, snapshot = service._searcher()
+    parsed = parse(text, service.synonyms)
+    scored = q.Or([c for c in parsed.query.subqueries if not isinstance(c, q.Prefix)])
+    expected = {hit.docnum: hit.score for hit in searcher.search(scored, limit=None)}
+    assert expected, "a query that finds nothing would prove nothing"
+    assert snapshot.scores(scored, searcher) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("field,prefix", [("pinyin", "huz"), ("initials", "gj"), ("pinyin", "she")])
+def test_a_prefix_matches_what_whoosh_matches_with_its_boost(service, field, prefix):
+    searcher, snapshot = service._searcher()
+    expected = {hit.docnum for hit in searcher.search(q.Prefix(field, prefix), limit=None)}
+    assert len(expected) > 1
+    assert snapshot.scores(q.Prefix(field, prefix, boost=2.0), searcher) == dict.fromkeys(expected, 2.0)
+
+
+def test_one_snapshot_per_index_state(service):
+    _, first = service._searcher()
+    _, again = service._searcher()
+    assert again is first
+    assert len(first.meta) == 1087 and len(first.by_code) == 1087
