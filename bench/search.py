@@ -1,6 +1,6 @@
 """Search benchmark: full rebuild time, in-process query latency, queries per second through waitress.
 
-    python bench/search.py [--database-url URL] [--seconds 20] [--clients 8]
+    python bench/search.py [--database-url URL] [--seconds 20] [--clients 8] [--threads N]
 
 Without --database-url it builds a temporary SQLite database with the sample catalogue and
 content. Prints its figures; record them in docs/benchmarks.md with the machine they ran on.
@@ -8,6 +8,8 @@ content. Prints its figures; record them in docs/benchmarks.md with the machine 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import configparser
 import csv
 import http.client
 import json
@@ -18,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -99,13 +100,45 @@ from waitress import serve
 from guide import main
 app = main({}, **{"sqlalchemy.url": sys.argv[1], "guide.search.index_dir": sys.argv[2],
                   "pyramid.default_locale_name": "zh_Hans"})
-serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=8, _quiet=True)
+serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=int(sys.argv[4]), _quiet=True)
 """
 
 
-def throughput(url: str, index_dir: str, cases, seconds: float, clients: int) -> dict:
+def production_threads() -> int:
+    """The waitress thread count production.ini sets, so the benchmark serves as production does."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(ROOT / "production.ini", encoding="utf-8")
+    return config.getint("server:main", "threads", fallback=4)
+
+
+async def _client(port: int, paths: list[str], first: int, step: int, stop: float, tally: dict) -> None:
+    """One keep-alive connection asking its share of the queries in turn, checking each answer."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    i = first
+    try:
+        while time.monotonic() < stop:
+            writer.write(f"GET {paths[i % len(paths)]} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            status = await reader.readline()
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            body = await reader.readexactly(length)
+            ok = status.split()[1:2] == [b"200"] and "total" in json.loads(body)
+            tally["requests"] += 1
+            tally["errors"] += not ok
+            i += step
+    finally:
+        writer.close()
+
+
+def throughput(url: str, index_dir: str, cases, seconds: float, clients: int, threads: int) -> dict:
+    """Queries per second through waitress: `clients` connections, each sending its next query as
+    soon as the last is answered. The clients run on one asyncio loop: threads in this process
+    would queue for its interpreter lock and slow the load more than the server."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, url, index_dir, str(port)], cwd=ROOT)
+    server = subprocess.Popen([sys.executable, "-c", SERVER, url, index_dir, str(port), str(threads)], cwd=ROOT)
     try:
         for _ in range(600):
             try:
@@ -114,30 +147,17 @@ def throughput(url: str, index_dir: str, cases, seconds: float, clients: int) ->
             except OSError:
                 time.sleep(0.1)
         paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
-        done, errors = [0] * clients, [0] * clients
-        stop = time.monotonic() + seconds
+        tally = {"requests": 0, "errors": 0}
 
-        def client(n):
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            i = n
-            while time.monotonic() < stop:
-                conn.request("GET", paths[i % len(paths)])
-                response = conn.getresponse()
-                body = response.read()
-                if response.status != 200 or "total" not in json.loads(body):
-                    errors[n] += 1
-                done[n] += 1
-                i += clients
+        async def run():
+            stop = time.monotonic() + seconds
+            await asyncio.gather(*(_client(port, paths, n, clients, stop, tally) for n in range(clients)))
 
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
         started = time.monotonic()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        asyncio.run(run())
         elapsed = time.monotonic() - started
-        return {"clients": clients, "seconds": round(elapsed, 1), "requests": sum(done),
-                "errors": sum(errors), "queries_per_second": round(sum(done) / elapsed, 1)}
+        return {"clients": clients, "server_threads": threads, "seconds": round(elapsed, 1), **tally,
+                "queries_per_second": round(tally["requests"] / elapsed, 1)}
     finally:
         server.terminate()
         server.wait()
@@ -149,6 +169,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=production_threads(), help="waitress threads")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -164,7 +185,7 @@ def main() -> None:
         print(json.dumps({"rebuild": {"items": count, "seconds": rebuilds}}, ensure_ascii=False))
         cases = queries(session_factory, args.queries)
         print(json.dumps({"latency_in_process": latency(service, cases)}))
-        print(json.dumps({"waitress": throughput(url, str(index_dir), cases, args.seconds, args.clients)}))
+        print(json.dumps({"waitress": throughput(url, str(index_dir), cases, args.seconds, args.clients, args.threads)}))
         print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}))
 
 

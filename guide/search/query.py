@@ -30,6 +30,11 @@ class Synonyms:
 
     pairs: list[tuple[str, list[str]]] = field(default_factory=list)
 
+    def __post_init__(self):
+        # Longest first, so 公积金怎么取 is used before 公积金.
+        self.pairs.sort(key=lambda p: -len(p[0]))
+        self._matchers = [(_term_pattern(term), officials) for term, officials in self.pairs]
+
     @classmethod
     def load(cls, path: Path) -> "Synonyms":
         pairs = []
@@ -40,24 +45,23 @@ class Synonyms:
                         continue
                     term = normalize(row[0]).strip().lower()
                     pairs.append((term, [normalize(t).strip() for t in row[1].split(";") if t.strip()]))
-        # Longest first, so 公积金怎么取 is used before 公积金.
-        pairs.sort(key=lambda p: -len(p[0]))
         return cls(pairs)
 
     def expand(self, text: str) -> list[str]:
         lowered = text.lower()
         found = []
-        for term, officials in self.pairs:
-            if _contains(lowered, term):
+        for pattern, officials in self._matchers:
+            if pattern.search(lowered):
                 found.extend(officials)
-                lowered = lowered.replace(term, " ")
+                lowered = pattern.sub(" ", lowered)
         return found
 
 
-def _contains(text: str, term: str) -> bool:
+def _term_pattern(term: str) -> re.Pattern:
+    """Chinese terms match anywhere; Latin ones only as whole words."""
     if CJK_RUN.search(term):
-        return term in text
-    return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+        return re.compile(re.escape(term))
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
 
 
 @dataclass

@@ -19,12 +19,12 @@ def facet_choices(request, labels: bool = True) -> dict:
     """Every facet's allowed values: with their labels (translation strings or data objects) for
     the page; for the API, departments and centers only as codes looked up when a filter names
     one (loading them for every search was a third of an API search's time)."""
-    db = request.dbsession
     if labels:
+        db = request.dbsession
         departments = {d.code: d for d in db.scalars(select(Department).order_by(Department.code))}
         centers = {c.code: c for c in db.scalars(select(ServiceCenter).order_by(ServiceCenter.code))}
     else:
-        departments, centers = KnownCodes(db, Department), KnownCodes(db, ServiceCenter)
+        departments, centers = KnownCodes(request, Department), KnownCodes(request, ServiceCenter)
     return {
         "department": departments,
         "type": ITEM_TYPES,
@@ -36,13 +36,14 @@ def facet_choices(request, labels: bool = True) -> dict:
 
 
 class KnownCodes:
-    """`code in KnownCodes(db, Model)`: whether a row with that code exists."""
+    """`code in KnownCodes(request, Model)`: whether a row with that code exists. The request's
+    database session is only opened when a filter is given."""
 
-    def __init__(self, dbsession, model):
-        self.dbsession, self.model = dbsession, model
+    def __init__(self, request, model):
+        self.request, self.model = request, model
 
     def __contains__(self, code) -> bool:
-        return self.dbsession.scalar(select(self.model.id).where(self.model.code == code)) is not None
+        return self.request.dbsession.scalar(select(self.model.id).where(self.model.code == code)) is not None
 
 
 def search_request(request, lang: str, choices: dict, per_page: int | None = None) -> SearchRequest:

@@ -13,6 +13,8 @@ def search(request):
     loc = api_locale(request)
     search_req = search_request(request, loc.tag, facet_choices(request, labels=False))
     results = request.find_service(ISearchService).search(search_req)
+    # One URL generated, the rest filled in: route_url for every hit was a tenth of the time.
+    item_url = request.route_url("public.item", lang=loc.url, code=CODE_SLOT).rsplit(CODE_SLOT, 1)
     return {
         "q": search_req.text,
         "lang": loc.tag,
@@ -22,11 +24,15 @@ def search(request):
         "truncated_to": results.truncated_to,
         "did_you_mean": results.did_you_mean,
         "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in results.facets.items()},
-        "results": [_result(request, hit, loc) for hit in results.hits],
+        "results": [_result(hit, loc, item_url) for hit in results.hits],
     }
 
 
-def _result(request, hit, loc) -> dict:
+#: Item codes are letters, digits and hyphens (catalogue validation), so they need no quoting.
+CODE_SLOT = "CODE-SLOT"
+
+
+def _result(hit, loc, item_url: list[str]) -> dict:
     texts = hit_texts(hit, loc.tag)
     return {
         "code": hit.code,
@@ -35,7 +41,7 @@ def _result(request, hit, loc) -> dict:
         "department": {"code": hit.department, "name": texts["department"]},
         "type": hit.type,
         "snippet": texts["snippet"],
-        "url": request.route_url("public.item", lang=loc.url, code=hit.code),
+        "url": hit.code.join(item_url),
         "score": hit.score,
         "best_bet": hit.best_bet,
     }

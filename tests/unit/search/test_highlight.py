@@ -16,3 +16,13 @@ def test_english_is_case_insensitive_and_no_terms_gives_the_start():
     assert snippet("Bring your Passport", ["passport"]) == "Bring your <mark>Passport</mark>"
     assert snippet("abc", []) == "abc"
     assert snippet("", ["x"]) == ""
+
+
+def test_the_longer_of_two_terms_at_one_place_is_marked_and_matches_do_not_overlap():
+    assert snippet("居民身份证和身份证明", ["身份", "居民身份证", "份证"]) == \
+        "<mark>居民身份证</mark>和<mark>身份</mark>证明"
+
+
+def test_a_match_cut_by_the_window_is_not_marked():
+    text = "护照" + "甲" * 77 + "护照"
+    assert snippet(text, ["护照"]) == "<mark>护照</mark>" + "甲" * 77 + "护…"
