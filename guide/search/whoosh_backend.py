@@ -7,7 +7,8 @@ leaves the old index serving. Changes committed while a rebuild runs are journal
 replayed into the new generation after the swap.
 
 Searchers are one per thread (waitress serves from a pool); each search refreshes its thread's
-searcher so it sees new commits. One writer at a time, with a lock timeout; a failed update is
+searcher so it sees new commits. What all threads share for one committed state (stored fields,
+facet bitsets, best bets, cached term scores) is a Snapshot (snapshot.py). One writer at a time, with a lock timeout; a failed update is
 logged and kept to retry with the next one, never dropped.
 """
 from __future__ import annotations
