@@ -17,7 +17,7 @@ from whoosh import query as q
 from .interfaces import FACETS
 
 #: Terms kept per snapshot; past this the cache starts again (the vocabulary of the sample
-#: catalogue is about 40,000 terms over all fields, so this is a safety bound, not a tuning).
+#: catalogue is about 29,000 terms over all fields, so this is a safety bound, not a tuning).
 MAX_CACHED_TERMS = 100_000
 
 
