@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import configparser
+import contextlib
 import csv
 import http.client
 import json
@@ -27,11 +28,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from guide import migrations  # noqa: E402
-from guide.catalogue.importer import import_catalogue  # noqa: E402
 from guide.models import Item, get_engine, get_session_factory  # noqa: E402
-from guide.content import load_content  # noqa: E402
-from guide.scripts.cli import Env  # noqa: E402
+from guide.scripts.cli import prepare_demo  # noqa: E402
 from guide.search.results import SearchRequest  # noqa: E402
 from guide.search.whoosh_backend import WhooshSearch  # noqa: E402
 
@@ -39,14 +37,12 @@ LANGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
 
 
 def sample_database(folder: Path) -> str:
-    url = f"sqlite:///{folder / 'bench.sqlite'}"
-    env = Env({"sqlalchemy.url": url})
-    migrations.upgrade(env.engine)
-    with env.transaction() as s:
-        import_catalogue(s, ROOT / "content" / "catalogue")
-    with env.transaction() as s:
-        load_content(s, ROOT / "content")
-    return url
+    """The demo's database (`guide demo`), built in folder; its progress goes to stderr."""
+    with contextlib.redirect_stdout(sys.stderr):
+        settings = prepare_demo(folder)
+    if settings is None:
+        raise SystemExit("bench: the sample data did not load")
+    return settings["sqlalchemy.url"]
 
 
 def queries(session_factory, count: int) -> list[tuple[str, str]]:
@@ -185,7 +181,8 @@ def main() -> None:
         print(json.dumps({"rebuild": {"items": count, "seconds": rebuilds}}, ensure_ascii=False))
         cases = queries(session_factory, args.queries)
         print(json.dumps({"latency_in_process": latency(service, cases)}))
-        print(json.dumps({"waitress": throughput(url, str(index_dir), cases, args.seconds, args.clients, args.threads)}))
+        served = throughput(url, str(index_dir), cases, args.seconds, args.clients, args.threads)
+        print(json.dumps({"waitress": served}))
         print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}))
 
 

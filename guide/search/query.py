@@ -11,7 +11,7 @@ from pathlib import Path
 
 from whoosh import query as q
 
-from .analysis import CJK_RUN, LATIN_WORD, english_analyzer, bigrams, normalize, segment
+from .analysis import CJK_RUN, LATIN_WORD, bigrams, english_analyzer, normalize, segment, words
 
 MAX_QUERY_CHARS = 200
 #: Field weights: names weigh most; materials, conditions, result and guide text share one
@@ -108,18 +108,12 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
 
 def _phrase_queries(phrase: str) -> list[q.Query]:
     out: list[q.Query] = []
-    zh = [w for w, p, _s, _e in segment(phrase)]
-    main_words = []
-    seen = set()
-    for w, p, _s, _e in segment(phrase):
-        if p not in seen:
-            seen.add(p)
-            main_words.append(w)
+    main_words = words(phrase)
     if len(main_words) > 1:
         out.append(q.Phrase("name_zh", main_words, boost=WEIGHTS["name_zh"] * 2))
         out.append(q.Phrase("text_zh", main_words, boost=WEIGHTS["text_zh"] * 2))
-    elif zh:
-        out.append(q.Term("name_zh", zh[0], boost=WEIGHTS["name_zh"] * 2))
+    elif main_words:
+        out.append(q.Term("name_zh", main_words[0], boost=WEIGHTS["name_zh"] * 2))
     en = _english_terms(phrase)
     if len(en) > 1:
         out.append(q.Phrase("name_en", en, boost=WEIGHTS["name_en"] * 2))

@@ -8,8 +8,8 @@ replayed into the new generation after the swap.
 
 Searchers are one per thread (waitress serves from a pool); each search refreshes its thread's
 searcher so it sees new commits. What all threads share for one committed state (stored fields,
-facet bitsets, best bets, cached term scores) is a Snapshot (snapshot.py). One writer at a time, with a lock timeout; a failed update is
-logged and kept to retry with the next one, never dropped.
+facet bitsets, best bets, cached term scores) is a Snapshot (snapshot.py). One writer at a time,
+with a lock timeout; a failed update is logged and kept to retry with the next one, never dropped.
 """
 from __future__ import annotations
 
@@ -110,7 +110,8 @@ class WhooshSearch:
             try:
                 ix = self._index(generation)
                 ix.doc_count()
-                if sorted(ix.schema.names()) == sorted(make_schema().names()) and self._format(generation) == INDEX_FORMAT:
+                same_schema = sorted(ix.schema.names()) == sorted(make_schema().names())
+                if same_schema and self._format(generation) == INDEX_FORMAT:
                     return
                 log.info("search index %s was built for another schema or format; rebuilding", generation)
             except Exception:  # a damaged index of any kind: rebuild, the database is the truth
@@ -283,10 +284,10 @@ class WhooshSearch:
                 snippet_html=snippet(text), score=round(scores.get(docnum, 0.0), 4),
                 best_bet=docnum in pinned,
             ))
-        out.did_you_mean = self._did_you_mean(searcher, parsed, request.text, out.total)
+        out.did_you_mean = self._did_you_mean(searcher, parsed, request.text)
         return out
 
-    def _did_you_mean(self, searcher, parsed, text: str, total: int) -> str | None:
+    def _did_you_mean(self, searcher, parsed, text: str) -> str | None:
         reader = searcher.reader()
         corrected = normalize(text)
         changed = False
