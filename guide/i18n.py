@@ -196,8 +196,8 @@ def _stale(request, obj, field) -> bool:
 def add_localizer_helpers(event):
     """Template globals: `_` translate, `loc` the page's locale, `t(obj, field)` localized data."""
     request = event.get("request")
-    if request is None:
-        return
+    if request is None or event.get("renderer_name") == "json":
+        return  # no template: the API's JSON answers need none of these
     event["loc"] = request.guide_locale
     loc = request.guide_locale
     marks = {"fallback": request.localizer.translate(_("not yet translated")),

@@ -24,6 +24,6 @@ def includeme(config):
     config.add_route("api.item", "/api/v1/items/{code}", factory=ItemResource)
     config.add_route("api.item_windows", "/api/v1/items/{code}/windows", factory=ItemResource)
     config.add_route("api.centers", "/api/v1/centers")
-    config.add_route("api.center_status", "/api/v1/centers/{code}/status")
+    config.add_route("api.center_status", "/api/v1/centers/{code}/status", factory=CenterResource)
     config.add_route("api.search", "/api/v1/search")
     config.add_route("api.suggest", "/api/v1/suggest")

@@ -71,3 +71,8 @@ def unknown_value(name: str, value: str) -> BadParameter:
 
 def page_param(request) -> int:
     return int_param(request, "page", 1, 1, MAX_PAGE)
+
+
+def page_count(total: int, per_page: int) -> int:
+    """Pages needed for total rows, at least one (an empty list still has its page)."""
+    return max(1, -(-total // per_page))

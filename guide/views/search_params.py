@@ -12,6 +12,7 @@ from .params import BadParameter, _, choice_param, int_param, page_param, params
 
 #: Longer queries are refused; up to this, they are searched in their first 200 characters.
 MAX_QUERY_INPUT = 5000
+MAX_PER_PAGE = 50
 ONLINE = {"yes": _("Can be applied for online"), "no": _("Apply at a window")}
 
 
@@ -57,18 +58,20 @@ def search_request(request, lang: str, choices: dict, per_page: int | None = Non
         lang=lang,
         filters={k: v for k, v in filters.items() if v},
         page=page_param(request),
-        per_page=per_page or int_param(request, "per_page", 20, 1, 50),
+        per_page=per_page or int_param(request, "per_page", 20, 1, MAX_PER_PAGE),
     )
 
 
 def hit_name(hit, tag: str) -> str:
-    return {"en": hit.name_en, "zh-Hant": to_traditional(hit.name_zh)}.get(tag, hit.name_zh)
+    if tag == "en":
+        return hit.name_en
+    return to_traditional(hit.name_zh) if tag == "zh-Hant" else hit.name_zh
 
 
 def hit_texts(hit, tag: str) -> dict:
     """A hit's name, department and snippet in the reader's language."""
     if tag == "en":
-        return {"name": hit.name_en, "department": hit.department_en, "snippet": hit.snippet_html}
+        return {"name": hit_name(hit, tag), "department": hit.department_en, "snippet": hit.snippet_html}
     convert = to_traditional if tag == "zh-Hant" else (lambda text: text)
-    return {"name": convert(hit.name_zh), "department": convert(hit.department_zh),
+    return {"name": hit_name(hit, tag), "department": convert(hit.department_zh),
             "snippet": convert(hit.snippet_html)}

@@ -3,10 +3,13 @@ from pyramid.view import view_config
 
 from ...i18n import KNOWN_LOCALES
 from ...search.interfaces import FACETS
+from ..params import MAX_PAGE
+from ..search_params import MAX_PER_PAGE as SEARCH_PER_PAGE, MAX_QUERY_INPUT
+from .items import MAX_PER_PAGE
 
 LANG = {"name": "lang", "in": "query", "description": "language of `name` and texts (default zh-Hans)",
         "schema": {"type": "string", "enum": [loc.tag for loc in KNOWN_LOCALES]}}
-PAGE = {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}}
+PAGE = {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}}
 CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
 AT = {"name": "at", "in": "query", "description": "ISO 8601 instant; Asia/Shanghai when it has no offset; default now",
       "schema": {"type": "string", "format": "date-time"}}
@@ -32,7 +35,7 @@ def _get(summary, parameters, ok):
 
 
 def document() -> dict:
-    per_page = {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+    per_page = {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}}
     facets = [{"name": f, "in": "query", "description": f"filter on the {f} facet", "schema": {"type": "string"}}
               for f in FACETS]
     return {
@@ -48,8 +51,8 @@ def document() -> dict:
                 [CODE, LANG, AT, *ORIGIN], "`online_only`, `origin` and `centers` (distance_km, open, windows...)"),
             "/api/v1/search": _get(
                 "Full-text search with facets",
-                [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 5000}}, LANG, PAGE,
-                 {**per_page, "schema": {"type": "integer", "minimum": 1, "maximum": 50}}, *facets],
+                [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_INPUT}}, LANG, PAGE,
+                 {**per_page, "schema": {"type": "integer", "minimum": 1, "maximum": SEARCH_PER_PAGE}}, *facets],
                 "`total`, `facets`, `did_you_mean` and `results` (code, name, names, department, snippet, url, score)"),
             "/api/v1/suggest": _get("Suggestions for a search box",
                                     [{"name": "q", "in": "query", "schema": {"type": "string"}}, LANG],

@@ -1,5 +1,4 @@
 """JSON API v1: service centers, their live status, and the windows for an item."""
-from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
 from ...i18n import all_names, localized
@@ -37,12 +36,10 @@ def centers(request):
 
 
 @view_config(route_name="api.center_status", renderer="json", request_method="GET")
-def center_status(request):
+def center_status(context, request):
     loc = api_locale(request)
     at = at_param(request)
-    center = request.find_service(IPlacesService).get_center(request.matchdict["code"])
-    if center is None:
-        raise HTTPNotFound()
+    center = context.center
     overall, windows = request.find_service(IPlacesService).center_status(center, at, request.holiday_calendar)
     return {"center": center.code, "at": at.isoformat(), **_status(overall), "windows": [
         {"code": w.code, "label": localized(w, "label", loc).value, **_status(st)} for w, st in windows]}

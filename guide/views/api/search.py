@@ -1,7 +1,7 @@
 """JSON API v1: search and the search box's suggestions."""
 from pyramid.view import view_config
 
-from ...i18n import to_traditional
+from ...i18n import KNOWN_LOCALES, to_traditional
 from ...search.interfaces import ISearchService
 from ..params import text_param
 from ..search_params import facet_choices, hit_name, hit_texts, search_request
@@ -37,7 +37,7 @@ def _result(hit, loc, item_url: list[str]) -> dict:
     return {
         "code": hit.code,
         "name": texts["name"],
-        "names": {tag: hit_name(hit, tag) for tag in ("zh-Hans", "en", "zh-Hant")},
+        "names": {known.tag: hit_name(hit, known.tag) for known in KNOWN_LOCALES},
         "department": {"code": hit.department, "name": texts["department"]},
         "type": hit.type,
         "snippet": texts["snippet"],

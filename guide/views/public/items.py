@@ -12,7 +12,7 @@ from ...places.interfaces import IPlacesService
 from ...places.nearest import rank
 from ...workflow.guides import published_guide
 from ..formatting import date_text, fee, hours_lines, status_text, visits, working_days
-from ..params import choice_param, lookup_param, page_param
+from ..params import choice_param, lookup_param, page_count, page_param
 from ..places_params import origin_param
 
 #: How many of the nearest service centers the guide page lists before "all windows".
@@ -46,7 +46,7 @@ def browse(request):
         "total": total,
         "items": items,
         "page": page,
-        "pages": max(1, -(-total // catalogue.per_page)),
+        "pages": page_count(total, catalogue.per_page),
         "item_types": ITEM_TYPES,
         "audiences": AUDIENCES,
         "topics": TOPICS,
@@ -67,7 +67,8 @@ def item_guide(context, request):
     expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)
     return {
         "origin": origin,
-        "districts": places.districts(),
+        # The district form is only shown when some window accepts the item.
+        "districts": places.districts() if windows else [],
         "nearest": [(c, status_text(localizer, loc, c.status, now.date())) for c in nearest],
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,

@@ -10,9 +10,8 @@ from ...hours.status import TZ
 from ...i18n import localized
 from ...places.svg import district_map, week_chart
 from ..formatting import status_text
-from ..params import _
+from ..params import _, page_count, page_param
 from ...places.interfaces import IPlacesService
-from ..params import page_param
 
 
 @view_config(route_name="public.departments", renderer="guide:templates/public/departments.pt")
@@ -26,7 +25,7 @@ def department(context, request):
     catalogue = request.find_service(ICatalogueService)
     total, items = catalogue.browse(Filters(department=context.department.code), page, per_page=50)
     return {"department": context.department, "total": total, "items": items, "page": page,
-            "pages": max(1, -(-total // 50)), "kinds": DEPARTMENT_KINDS, "item_types": ITEM_TYPES}
+            "pages": page_count(total, 50), "kinds": DEPARTMENT_KINDS, "item_types": ITEM_TYPES}
 
 
 @view_config(route_name="public.centers", renderer="guide:templates/public/centers.pt")
@@ -59,8 +58,8 @@ def center(context, request):
         "status_line": status_text(localizer, loc, overall, now.date()),
         "status": overall,
         "window_status": {w.id: status_text(localizer, loc, st, now.date()) for w, st in window_statuses},
-        "chart": lambda schedule: week_chart(
-            [(localizer.translate(WEEKDAY_SHORT[i]), [(iv.opens, iv.closes) for iv in schedule.intervals_on(i)])
+        "chart_svg": week_chart(
+            [(localizer.translate(WEEKDAY_SHORT[i]), [(iv.opens, iv.closes) for iv in center.schedule.intervals_on(i)])
              for i in range(7)],
             localizer.translate(_("Opening hours by day, 08:00 to 18:00"))),
         "map_svg": _map(request, places, center),

@@ -2,7 +2,7 @@ from pyramid.view import view_config
 
 from ...catalogue.vocab import ITEM_TYPES, TOPICS
 from ...search.interfaces import FACETS, ISearchService
-from ..params import _
+from ..params import _, page_count
 from ..search_params import facet_choices, hit_texts, search_request
 
 FACET_TITLES = {
@@ -24,7 +24,7 @@ def search(request):
         "results": results,
         "filters": search_req.filters,
         "page": search_req.page,
-        "pages": max(1, -(-results.total // search_req.per_page)) if results else 1,
+        "pages": page_count(results.total, search_req.per_page) if results else 1,
         "facets": FACETS,
         "facet_titles": FACET_TITLES,
         "choices": choices,
