@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from .models import (Department, District, Guide, Item, Material, Schedule, ServiceCenter, TranslationSource,
                      Window)
@@ -101,10 +101,12 @@ class LocaleReport:
 def _records(dbsession: Session):
     yield "department", dbsession.scalars(select(Department))
     yield "item", dbsession.scalars(select(Item).where(Item.active))
-    yield "material", dbsession.scalars(select(Material).join(Material.item).where(Item.active))
+    # key_of reads a material's item and a window's center: loaded with them, not one by one.
+    yield "material", dbsession.scalars(
+        select(Material).join(Material.item).where(Item.active).options(contains_eager(Material.item)))
     yield "district", dbsession.scalars(select(District))
     yield "center", dbsession.scalars(select(ServiceCenter))
-    yield "window", dbsession.scalars(select(Window))
+    yield "window", dbsession.scalars(select(Window).options(joinedload(Window.center)))
     yield "schedule", dbsession.scalars(select(Schedule))
 
 
@@ -123,7 +125,7 @@ def translation_status(dbsession: Session) -> list[LocaleReport]:
                 elif (kind, key, name) in stale:
                     english.stale[kind].append(f"{key} {name}")
     guides = defaultdict(dict)
-    for guide in dbsession.scalars(select(Guide).where(Guide.state == "published")):
+    for guide in dbsession.scalars(select(Guide).where(Guide.state == "published").options(joinedload(Guide.item))):
         guides[guide.item.code][guide.locale] = guide
     for code, by_locale in sorted(guides.items()):
         source = by_locale.get("zh-Hans")

@@ -30,9 +30,9 @@ class Day:
 class HolidayCalendar:
     days: dict[dt.date, Day] = field(default_factory=dict)
 
-    @property
-    def years(self) -> set[int]:
-        return {d.year for d in self.days}
+    def __post_init__(self):
+        # Asked for every day a status or a deadline looks at: worked out once.
+        self.years: set[int] = {d.year for d in self.days}
 
     def covers(self, date: dt.date) -> bool:
         return date.year in self.years

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from . import SATURDAY
 from .calendar import HolidayCalendar
 
 TZ = ZoneInfo("Asia/Shanghai")
 MAKEUP_DAY_FOLLOWS = 0  # Monday's hours
-SATURDAY = 5
 NOON = (dt.time(12, 0), dt.time(14, 0))
 LOOKAHEAD_DAYS = 60
 

@@ -41,9 +41,24 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def window_status(windows, at: dt.datetime, calendar: HolidayCalendar) -> Status:
-    by_schedule = {w.schedule.code: w.schedule for w in windows}
-    return combined([status(s, at, calendar) for s in by_schedule.values()])
+class StatusesAt:
+    """Schedules' statuses at one instant, each worked out once: the windows of every center
+    share a handful of schedules."""
+
+    def __init__(self, at: dt.datetime, calendar: HolidayCalendar):
+        self.at, self.calendar = at, calendar
+        self._by_code: dict[str, Status] = {}
+
+    def of(self, schedule) -> Status:
+        found = self._by_code.get(schedule.code)
+        if found is None:
+            found = self._by_code[schedule.code] = status(schedule, self.at, self.calendar)
+        return found
+
+    def windows(self, windows) -> Status:
+        """Windows together: open when any is."""
+        by_schedule = {w.schedule.code: w.schedule for w in windows}
+        return combined([self.of(s) for s in by_schedule.values()])
 
 
 def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar) -> list[Candidate]:
@@ -51,11 +66,12 @@ def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCale
     by_center: dict[int, list] = {}
     for window, why in accepting:
         by_center.setdefault(window.center.id, []).append((window, why))
+    statuses = StatusesAt(at, calendar)
     candidates = [
         Candidate(center=pairs[0][0].center, windows=pairs,
                   distance_km=round(great_circle_km(origin.lat, origin.lon, pairs[0][0].center.lat,
                                                     pairs[0][0].center.lon), 1),
-                  status=window_status([w for w, _ in pairs], at, calendar))
+                  status=statuses.windows([w for w, _ in pairs]))
         for pairs in by_center.values()
     ]
     return sorted(candidates, key=lambda c: (c.distance_km, c.center.code))

@@ -5,10 +5,10 @@ from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from zope.interface import implementer
 
-from ..hours.status import combined, status
+from ..hours.status import combined
 from ..models import Department, District, Item, Schedule, ServiceCenter, Window
 from .acceptance import reason
-from .nearest import window_status
+from .nearest import StatusesAt
 from .interfaces import IPlacesService
 
 
@@ -46,7 +46,7 @@ class PlacesService:
             accepting = or_(accepting, Window.kind == "integrated")
         windows = self.db.scalars(
             select(Window).join(ServiceCenter).where(accepting).options(
-                selectinload(Window.departments), selectinload(Window.extra_items),
+                selectinload(Window.departments),
                 selectinload(Window.center).selectinload(ServiceCenter.schedule).selectinload(Schedule.intervals),
                 selectinload(Window.own_schedule).selectinload(Schedule.intervals),
             ).order_by(ServiceCenter.kind, ServiceCenter.code != "municipal", ServiceCenter.code, Window.code)
@@ -61,9 +61,9 @@ class PlacesService:
 
     def center_status(self, center, at, calendar):
         """The center as a whole (open when any window is) and each of its windows."""
-        windows = [(w, window_status([w], at, calendar)) for w in center.windows]
-        overall = window_status(center.windows, at, calendar) if center.windows else \
-            combined([status(center.schedule, at, calendar)])
+        statuses = StatusesAt(at, calendar)
+        windows = [(w, statuses.windows([w])) for w in center.windows]
+        overall = statuses.windows(center.windows) if center.windows else combined([statuses.of(center.schedule)])
         return overall, windows
 
 def includeme(config):

@@ -46,13 +46,14 @@ def load_settings(args) -> dict:
 class Env:
     """An engine and a session factory for one command run."""
 
-    def __init__(self, settings: dict, ensure_index: bool = False):
+    def __init__(self, settings: dict, search: bool = True, ensure_index: bool = False):
         self.settings = settings
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
         # With an index configured, changes these commands commit reach it as in the app.
+        # (Commands that only read leave it out: it loads jieba, about two seconds.)
         self.search = None
-        if settings.get("guide.search.index_dir"):
+        if search and settings.get("guide.search.index_dir"):
             self.search = make_search_service(settings, self.session_factory)
             # An index missing or built for an older schema could not take this run's changes.
             if ensure_index:
@@ -243,7 +244,9 @@ def run(args) -> int:
         return do_demo(args)
     # Commands that change indexed data need an index that can take the change; init-db runs
     # before there are tables to build one from, and reindex builds its own.
-    env = Env(load_settings(args), ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"))
+    reads_only = args.command in ("init-db", "translation-status") or getattr(args, "action", None) == "list"
+    env = Env(load_settings(args), search=not reads_only,
+              ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"))
     if args.command == "init-db":
         do_init_db(env)
         return 0

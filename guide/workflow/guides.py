@@ -19,20 +19,21 @@ class PublishedGuide:
         self.stale = stale
 
 
-def _published(dbsession, item, locale_tag: str) -> Guide | None:
-    return dbsession.scalar(select(Guide).where(Guide.item_id == item.id, Guide.locale == locale_tag,
-                                                Guide.state == "published"))
+def _published_guides(dbsession, item, locale_tag: str) -> dict[str, Guide]:
+    """The item's published guides in the reader's language and in the source, by locale."""
+    found = dbsession.scalars(select(Guide).where(Guide.item_id == item.id, Guide.state == "published",
+                                                  Guide.locale.in_({locale_tag, SOURCE_LOCALE.tag})))
+    return {guide.locale: guide for guide in found}
 
 
 def published_guide(dbsession, item, locale_tag: str) -> PublishedGuide | None:
-    guide = _published(dbsession, item, locale_tag)
+    guides = _published_guides(dbsession, item, locale_tag)
+    guide, source = guides.get(locale_tag), guides.get(SOURCE_LOCALE.tag)
     if guide is not None:
         if locale_tag == SOURCE_LOCALE.tag:
             return PublishedGuide(guide)
-        source = _published(dbsession, item, SOURCE_LOCALE.tag)
         return PublishedGuide(guide, stale=bool(source and (guide.source_revision or 0) < source.revision))
     if locale_tag == "zh-Hant":
         # Traditional Chinese readers get the Simplified source converted, as for catalogue text.
-        source = _published(dbsession, item, SOURCE_LOCALE.tag)
         return PublishedGuide(source, to_traditional) if source else None
     return None
