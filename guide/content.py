@@ -1,4 +1,7 @@
 """Load everything under content/ except the catalogue: centers, the holiday calendar, guides."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -8,13 +11,29 @@ from .places.loader import ContentInvalid, load_centers
 from .workflow.loader import load_guides
 
 
-def load_content(dbsession: Session, folder: str | Path) -> dict[str, int]:
-    """All or nothing: raises ContentInvalid before the caller commits anything."""
+@dataclass
+class ContentLoaded:
+    #: what was read, by kind ("centers": 27, "guides changed": 2, ...)
+    counts: dict[str, int]
+    #: "CODE locale" of guides edited on the web, which the files did not replace
+    kept: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return ", ".join(f"{n} {what}" for what, n in self.counts.items())
+
+
+def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False) -> ContentLoaded:
+    """All or nothing: raises ContentInvalid before the caller commits anything. Writes only
+    what changed; `overwrite` replaces guides edited on the web with the files' text."""
     folder = Path(folder)
     counts = load_centers(dbsession, folder / "centers")
     try:
         counts["calendar days"] = load_calendar(dbsession, folder / "calendar" / "holidays.csv")
     except ValueError as e:
         raise ContentInvalid([str(e)]) from e
-    counts["guides"] = load_guides(dbsession, folder / "guides")
-    return counts
+    guides = load_guides(dbsession, folder / "guides", overwrite=overwrite)
+    counts["guides"] = guides.files
+    counts["guides added or changed"] = guides.outcomes["added"] + guides.outcomes["changed"]
+    if guides.kept:
+        counts["guides kept (edited on the web)"] = len(guides.kept)
+    return ContentLoaded(counts, guides.kept)

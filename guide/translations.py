@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
-from .models import (Department, District, Guide, Item, Material, Schedule, ServiceCenter, TranslationSource,
-                     Window)
+from .models import Department, District, Item, Material, Schedule, ServiceCenter, TranslationSource, Window
+from .workflow.service import is_stale, published_revisions
 
 #: The fields that exist as <field>_zh (source) and <field>_en (translation), by kind.
 TRANSLATED_FIELDS = {
@@ -125,8 +125,9 @@ def translation_status(dbsession: Session) -> list[LocaleReport]:
                 elif (kind, key, name) in stale:
                     english.stale[kind].append(f"{key} {name}")
     guides = defaultdict(dict)
-    for guide in dbsession.scalars(select(Guide).where(Guide.state == "published").options(joinedload(Guide.item))):
-        guides[guide.item.code][guide.locale] = guide
+    codes = dict(dbsession.execute(select(Item.id, Item.code)).all())
+    for (item_id, locale), revision in published_revisions(dbsession).items():
+        guides[codes[item_id]][locale] = revision
     for code, by_locale in sorted(guides.items()):
         source = by_locale.get("zh-Hans")
         if source is None:
@@ -135,7 +136,7 @@ def translation_status(dbsession: Session) -> list[LocaleReport]:
         english_guide = by_locale.get("en")
         if english_guide is None:
             english.missing["guide"].append(code)
-        elif (english_guide.source_revision or 0) < source.revision:
+        elif is_stale(english_guide, source):
             english.stale["guide"].append(f"{code} (translated from revision {english_guide.source_revision}, "
-                                          f"source is at {source.revision})")
+                                          f"source is at {source.number})")
     return [english, traditional]

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import CalendarDay
@@ -81,10 +81,17 @@ def read_calendar_csv(path: Path) -> list[tuple[dt.date, Day]]:
 
 
 def load_calendar(dbsession: Session, path: Path) -> int:
-    """Replace the calendar in the database with the CSV's days."""
-    days = read_calendar_csv(path)
-    dbsession.execute(delete(CalendarDay))
-    dbsession.add_all(CalendarDay(date=date, kind=day.kind, name_zh=day.name_zh, name_en=day.name_en)
-                      for date, day in days)
+    """Make the calendar in the database the CSV's days, writing only the days that differ."""
+    days = dict(read_calendar_csv(path))
+    stored = {row.date: row for row in dbsession.scalars(select(CalendarDay))}
+    for date, row in stored.items():
+        if date not in days:
+            dbsession.delete(row)
+    for date, day in days.items():
+        row = stored.get(date)
+        if row is None:
+            dbsession.add(CalendarDay(date=date, kind=day.kind, name_zh=day.name_zh, name_en=day.name_en))
+        elif Day(row.kind, row.name_zh, row.name_en) != day:
+            row.kind, row.name_zh, row.name_en = day.kind, day.name_zh, day.name_en
     dbsession.flush()
     return len(days)

@@ -7,14 +7,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import configure_mappers, sessionmaker
 import zope.sqlalchemy
 
+from .audit import AuditEvent  # noqa: F401
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
-from .guides import Guide  # noqa: F401
+from .guides import Guide, GuideRevision  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
-from .search import BestBet  # noqa: F401
+from .search import BestBet, SearchJournal  # noqa: F401
 from .translations import TranslationSource  # noqa: F401
-from .users import User  # noqa: F401
+from .users import LoginFailure, User  # noqa: F401
 
 # Fail at import, not at the first request, when a relationship is misdeclared.
 configure_mappers()
@@ -35,7 +36,12 @@ def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
 
 
 def get_session_factory(engine):
-    return sessionmaker(bind=engine)
+    from ..search.sync import attach_journal
+
+    factory = sessionmaker(bind=engine)
+    # Every writer, app or command, notes what the search index must catch up on.
+    attach_journal(factory)
+    return factory
 
 
 def get_tm_session(session_factory, transaction_manager, request=None):

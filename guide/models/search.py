@@ -1,4 +1,4 @@
-"""Best bets: an item pinned to the top of the results for a query."""
+"""Search: best bets, and the journal of items waiting to be (re)indexed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,3 +23,15 @@ class BestBet(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     item: Mapped[Item] = relationship()
+
+
+class SearchJournal(Base):
+    """An item whose index document is out of date. Written in the same transaction as the
+    change (guide.search.sync), deleted once the index has it: a commit is never forgotten,
+    whichever process indexes it, and the table holds only what is still to do."""
+
+    __tablename__ = "search_journal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: None: every item (a change to windows or centers touches them all)
+    item_id: Mapped[int | None]

@@ -43,6 +43,10 @@ def _upsert(dbsession: Session, model, code: str, existing: dict, ledger: Ledger
     return obj
 
 
+def _spans(intervals) -> list[tuple]:
+    return sorted((i.weekday, i.opens, i.closes) for i in intervals)
+
+
 def load_schedules(dbsession: Session, path: Path, errors: list[str], ledger: Ledger) -> dict[str, Schedule]:
     existing = {s.code: s for s in dbsession.scalars(select(Schedule))}
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -63,7 +67,8 @@ def load_schedules(dbsession: Session, path: Path, errors: list[str], ledger: Le
                 intervals.append(ScheduleInterval(weekday=WEEKDAYS.index(day), opens=opens, closes=closes))
         schedule = _upsert(dbsession, Schedule, code, existing, ledger, "schedule", name_zh=spec["name_zh"], name_en=spec["name_en"],
                            closed_on_public_holidays=bool(spec.get("closed_on_public_holidays", True)))
-        schedule.intervals = intervals
+        if _spans(schedule.intervals) != _spans(intervals):  # rewrite the week only when it changed
+            schedule.intervals = intervals
     return existing
 
 

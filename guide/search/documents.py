@@ -7,8 +7,9 @@ from typing import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..models import BestBet, Guide, Item, Window
+from ..models import BestBet, GuideRevision, Item, Window
 from ..places.acceptance import window_accepts
+from ..workflow.service import published_revisions
 
 
 def _centers_by_item(dbsession: Session, items: list[Item]) -> dict[int, set[str]]:
@@ -20,13 +21,6 @@ def _centers_by_item(dbsession: Session, items: list[Item]) -> dict[int, set[str
             if window.center.code not in centers[item.id] and window_accepts(window, item):
                 centers[item.id].add(window.center.code)
     return centers
-
-
-def _guides_by_item(dbsession: Session, item_ids) -> dict[tuple[int, str], Guide]:
-    stmt = select(Guide).where(Guide.state == "published", Guide.locale.in_(["zh-Hans", "en"]))
-    if item_ids is not None:
-        stmt = stmt.where(Guide.item_id.in_(item_ids))
-    return {(g.item_id, g.locale): g for g in dbsession.scalars(stmt)}
 
 
 def _best_bets_by_item(dbsession: Session, item_ids) -> dict[int, list[list]]:
@@ -48,14 +42,14 @@ def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
     items = dbsession.scalars(stmt).all()
     centers = _centers_by_item(dbsession, items)
     ids = None if item_ids is None else [i.id for i in items]
-    guides = _guides_by_item(dbsession, ids)
+    guides = published_revisions(dbsession, ids, ["zh-Hans", "en"])
     bets = _best_bets_by_item(dbsession, ids)
     for item in items:
         yield build_document(item, centers.get(item.id, set()), guides.get((item.id, "zh-Hans")),
                              guides.get((item.id, "en")), bets.get(item.id, []))
 
 
-def build_document(item: Item, centers: set[str], guide_zh: Guide | None, guide_en: Guide | None,
+def build_document(item: Item, centers: set[str], guide_zh: GuideRevision | None, guide_en: GuideRevision | None,
                    best_bets: list[list]) -> dict:
     from .analysis import pinyin_keys
 

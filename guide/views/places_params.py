@@ -41,7 +41,7 @@ def at_param(request) -> dt.datetime:
     """`at` as ISO 8601 (Asia/Shanghai when it has no offset); now when absent."""
     raw = text_param(request, "at", 40)
     if raw is None:
-        return dt.datetime.now(TZ)
+        return request.now.astimezone(TZ)
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError:

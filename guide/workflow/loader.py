@@ -1,22 +1,54 @@
 """Load editorial guides from content/guides/*.md: YAML front matter, then a Markdown body.
 
-Front matter keys: item (code), locale (zh-Hans, en or zh-Hant), state, summary; revision (the
-source's, bumped when its text changes) or, in a translation, source_revision (the source
-revision it was translated from: older means stale).
+Front matter keys: item (code), locale (zh-Hans or en), state (published, draft, review or
+archived), summary; revision (the source's number, raised when its text changes) or, in a
+translation, source_revision (the source revision it was translated from: older means stale).
+
+Only what changed is written, as a new revision. A guide edited on the web since is left alone
+unless `overwrite` is given: the files are the seed, the database is where editors work.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..i18n import LOCALES_BY_TAG, SOURCE_LOCALE
-from ..models import Guide, Item
-from ..models.guides import GUIDE_STATES
+from ..i18n import SOURCE_LOCALE
+from ..models import Item
 from ..places.loader import ContentInvalid
+from .service import EDITABLE_LOCALES, GuideWorkflow
+from .states import ARCHIVED, DRAFT, PUBLISHED, REVIEW
+
+FILE_STATES = (PUBLISHED, DRAFT, REVIEW, ARCHIVED)
+
+
+@dataclass
+class GuidesLoaded:
+    #: "added", "changed", "unchanged", "kept" -> number of guides
+    outcomes: Counter = field(default_factory=Counter)
+    #: "CODE locale" of guides edited on the web, which the files did not replace
+    kept: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return sum(self.outcomes.values())
+
+
+@dataclass(frozen=True)
+class GuideFile:
+    name: str
+    item: Item
+    locale: str
+    state: str
+    summary: str
+    body: str
+    revision: int | None
+    source_revision: int | None
 
 
 def parse_guide_file(path: Path) -> tuple[dict, str]:
@@ -32,24 +64,21 @@ def parse_guide_file(path: Path) -> tuple[dict, str]:
     return meta, body.strip() + "\n"
 
 
-def load_guides(dbsession: Session, folder: str | Path, now: dt.datetime | None = None) -> int:
-    folder = Path(folder)
-    now = now or dt.datetime.now(dt.timezone.utc)
-    items = {i.code: i for i in dbsession.scalars(select(Item))}
-    existing = {(g.item.code, g.locale): g for g in dbsession.scalars(select(Guide))}
-    errors, loaded = [], 0
+def read_guide_files(folder: Path, items: dict[str, Item]) -> list[GuideFile]:
+    """Every file, checked; raises ContentInvalid listing every problem."""
+    errors, files = [], []
     for path in sorted(folder.glob("*.md")):
         try:
             meta, body = parse_guide_file(path)
         except (ValueError, yaml.YAMLError, UnicodeDecodeError) as e:
             errors.append(f"{path.name}: {e}")
             continue
-        item, locale, state = items.get(str(meta.get("item"))), meta.get("locale"), meta.get("state", "published")
-        if item is None or locale not in LOCALES_BY_TAG or state not in GUIDE_STATES:
+        item, locale, state = items.get(str(meta.get("item"))), meta.get("locale"), meta.get("state", PUBLISHED)
+        if item is None or locale not in EDITABLE_LOCALES or state not in FILE_STATES:
             errors.append(f"{path.name}: unknown item '{meta.get('item')}', locale '{locale}' or state '{state}'")
             continue
         try:
-            revision = int(meta.get("revision", 1))
+            revision = int(meta["revision"]) if "revision" in meta else None
             source_revision = int(meta["source_revision"]) if "source_revision" in meta else None
         except (TypeError, ValueError):
             errors.append(f"{path.name}: revision and source_revision must be whole numbers")
@@ -57,20 +86,24 @@ def load_guides(dbsession: Session, folder: str | Path, now: dt.datetime | None 
         if locale != SOURCE_LOCALE.tag and source_revision is None:
             errors.append(f"{path.name}: a translation needs source_revision, the source revision it translates")
             continue
-        values = (str(meta.get("summary", "")), body, state, revision, source_revision)
-        guide = existing.get((item.code, locale))
-        if guide is None:
-            guide = Guide(item=item, locale=locale, updated_at=now)
-            dbsession.add(guide)
-        elif (guide.summary, guide.body, guide.state, guide.revision, guide.source_revision) == values:
-            loaded += 1
-            continue
-        guide.summary, guide.body, guide.state, guide.revision, guide.source_revision = values
-        guide.updated_at = now
-        if state == "published" and guide.published_at is None:
-            guide.published_at = now
-        loaded += 1
+        files.append(GuideFile(path.name, item, locale, state, str(meta.get("summary", "")), body, revision,
+                               source_revision))
     if errors:
         raise ContentInvalid(errors)
+    return files
+
+
+def load_guides(dbsession: Session, folder: str | Path, now: dt.datetime | None = None,
+                overwrite: bool = False) -> GuidesLoaded:
+    items = {i.code: i for i in dbsession.scalars(select(Item))}
+    files = read_guide_files(Path(folder), items)
+    workflow = GuideWorkflow(dbsession, now or dt.datetime.now(dt.timezone.utc))
+    report = GuidesLoaded()
+    # Sources first: a translation's revision refers to its source's.
+    for f in sorted(files, key=lambda f: (f.locale != SOURCE_LOCALE.tag, f.name)):
+        outcome = workflow.load(f.item, f.locale, f.summary, f.body, f.state, f.source_revision, f.revision, overwrite)
+        report.outcomes[outcome] += 1
+        if outcome == "kept":
+            report.kept.append(f"{f.item.code} {f.locale}")
     dbsession.flush()
-    return loaded
+    return report

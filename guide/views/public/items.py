@@ -1,4 +1,3 @@
-import datetime as dt
 from functools import lru_cache
 
 from pyramid.view import view_config
@@ -61,7 +60,7 @@ def item_guide(context, request):
     places = request.find_service(IPlacesService)
     windows = places.windows_for_item(item)
     origin = origin_param(request)
-    now = dt.datetime.now(TZ)
+    now = request.now.astimezone(TZ)
     calendar = request.holiday_calendar
     nearest = rank(windows, origin, now, calendar)[:NEAREST] if origin and windows else []
     expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
@@ -38,7 +36,7 @@ def center(context, request):
     center = context.center
     loc, localizer = request.guide_locale, request.localizer
     places = request.find_service(IPlacesService)
-    now = dt.datetime.now(TZ)
+    now = request.now.astimezone(TZ)
     overall, window_statuses = places.center_status(center, now, request.holiday_calendar)
     # The center's own hours first, then each schedule some windows keep instead (Saturday service).
     overrides: dict[str, list] = {}

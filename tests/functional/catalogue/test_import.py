@@ -1,5 +1,6 @@
 """Importing a catalogue into a real, empty database: all or nothing, with a diff on re-import."""
 import csv
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -10,8 +11,9 @@ from sqlalchemy import func, select
 
 from guide.catalogue.importer import CatalogueInvalid, import_catalogue
 from guide.catalogue.sources import TABLES
-from guide.models import Department, Guide, Item, Material
+from guide.models import Department, Item, Material
 from guide.scripts.cli import main as guide_command
+from guide.workflow.service import GuideWorkflow, published_revisions
 
 SMALL = Path(__file__).resolve().parents[2] / "fixtures" / "catalogue-small"
 
@@ -56,8 +58,8 @@ def test_import_then_reimport_reports_the_diff(scratch, tmp_path):
     # An editor's guide must survive a re-import that changes and even drops its item.
     with scratch.transaction() as s:
         item = s.scalar(select(Item).where(Item.code == "MZJ-0002"))
-        s.add(Guide(item=item, locale="zh-Hans", state="published", summary="编辑写的", body="正文",
-                    updated_at=__import__("datetime").datetime.now()))
+        GuideWorkflow(s, dt.datetime.now(dt.timezone.utc)).load(item, "zh-Hans", "编辑写的", "正文\n", "published",
+                                                               None, None, overwrite=False)
 
     def change(rows):
         rows = [r for r in rows if r["code"] != "MZJ-0002"]
@@ -72,7 +74,7 @@ def test_import_then_reimport_reports_the_diff(scratch, tmp_path):
     with scratch.transaction() as s:
         dropped = s.scalar(select(Item).where(Item.code == "MZJ-0002"))
         assert dropped.active is False
-        assert s.scalar(select(Guide.summary).where(Guide.item_id == dropped.id)) == "编辑写的"
+        assert published_revisions(s, [dropped.id])[(dropped.id, "zh-Hans")].summary == "编辑写的"
         assert s.scalar(select(Item.promised_limit_days).where(Item.code == "GAJ-0001")) == 5
 
 
