@@ -8,6 +8,8 @@ DEFAULT_BACKEND = "guide.search.whoosh_backend.WhooshSearch"
 
 
 def make_search_service(settings: dict, session_factory):
+    """A search service that follows the commits of this session factory: at once (scripts),
+    until start_background is called (the app)."""
     from pyramid.path import DottedNameResolver
 
     backend = DottedNameResolver().maybe_resolve(settings.get("guide.search.backend") or DEFAULT_BACKEND)
@@ -19,6 +21,10 @@ def make_search_service(settings: dict, session_factory):
 
 def includeme(config):
     registry = config.registry
-    service = make_search_service(config.get_settings(), registry["dbsession_factory"])
+    settings = config.get_settings()
+    service = make_search_service(settings, registry["dbsession_factory"])
     service.ensure_index()
+    # Requests hand their changes to a thread and never wait for the index's writer lock.
+    service.start_background(float(settings.get("guide.search.poll_seconds", 1.0)))
     config.register_service(service, ISearchService)
+    registry["search"] = service

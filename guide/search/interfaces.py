@@ -7,8 +7,14 @@ FACETS = ("department", "type", "audience", "online", "mode", "center")
 class ISearchService(Interface):
     """Full-text search over the item catalogue and published guides."""
 
-    def index_items(item_ids):
-        """Bring these items up to date in the index (an inactive or missing item is removed)."""
+    def journal_written():
+        """A commit wrote to the search journal: index it now, or wake the background indexer."""
+
+    def index_pending():
+        """Write journalled items into the index; the number of journal entries done (0: none)."""
+
+    def start_background(poll_seconds):
+        """From now on index in a thread, woken by commits and every poll_seconds (the app)."""
 
     def remove(codes):
         """Remove items from the index by code."""

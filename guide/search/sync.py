@@ -1,55 +1,83 @@
-"""Keep the index in step with the database: collect changed items on flush, index them only
-after the commit (warehouse's pattern), forget them on rollback."""
+"""Keep the index in step with the database, in three steps (warehouse's pattern, made durable):
+
+1. On flush, the ids of items whose indexed text changed go into the search journal, a table,
+   in the same transaction as the change: they commit together or not at all.
+2. After the commit, the search service is told. In the app a background thread indexes, so
+   no request waits for the index's writer lock; scripts index before they exit.
+3. The indexer writes the journalled items and deletes the rows it wrote. Any process on the
+   database may do it: a change made by one process or a command reaches every index.
+"""
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 
-from ..models import BestBet, Department, Guide, Item, ItemTopic, Material, ServiceCenter, Window
+from ..models import (BestBet, Department, Guide, Item, ItemTopic, Material, SearchJournal, ServiceCenter,
+                      Window)
 
 log = logging.getLogger(__name__)
-KEY = "search.dirty_item_ids"
-ALL = "all"
+WRITTEN = "search.journal_written"
 
 
-def _collect(session, flush_context) -> None:
-    dirty = session.info.setdefault(KEY, set())
-    if ALL in dirty:
-        return
+def _changed(session, obj) -> bool:
+    state = inspect(obj)
+    if isinstance(obj, Guide):
+        # Drafts come and go unseen by readers (and the index): only the published pointer counts.
+        return obj in session.deleted or state.attrs.published_revision.history.has_changes()
+    return obj in session.new or obj in session.deleted or session.is_modified(obj)
+
+
+def _item_ids(session) -> set[int | None] | None:
+    """The items this flush changed (None in the set: every item)."""
+    ids: set[int | None] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
+        if not isinstance(obj, (Item, Material, ItemTopic, Guide, BestBet, Department, Window, ServiceCenter)):
+            continue
+        if not _changed(session, obj):
+            continue
         if isinstance(obj, Item):
-            dirty.add(obj.id)
-        elif isinstance(obj, (Material, ItemTopic, Guide, BestBet)):
-            dirty.add(obj.item_id)
+            ids.add(obj.id)
         elif isinstance(obj, Department):
-            dirty.update(session.scalars(select(Item.id).where(Item.department_id == obj.id)))
+            ids.update(session.scalars(select(Item.id).where(Item.department_id == obj.id)))
         elif isinstance(obj, (Window, ServiceCenter)):
-            # Which centers accept an item is a facet: any change to windows touches every item.
-            dirty.clear()
-            dirty.add(ALL)
-            return
-    dirty.discard(None)
+            # Which centers accept an item is a facet: a change to windows touches every item.
+            return {None}
+        else:
+            ids.add(obj.item_id)
+    return ids
+
+
+def _journal(session, flush_context) -> None:
+    ids = _item_ids(session)
+    if not ids:
+        return
+    # Core, on the flush's own connection: adding ORM objects here would need another flush.
+    session.connection().execute(SearchJournal.__table__.insert(), [{"item_id": i} for i in sorted(
+        ids, key=lambda i: -1 if i is None else i)])
+    session.info[WRITTEN] = True
 
 
 def _forget(session, *args) -> None:
-    session.info.pop(KEY, None)
+    session.info.pop(WRITTEN, None)
+
+
+def attach_journal(session_factory) -> None:
+    """Every session from this factory journals the items its changes touch."""
+    event.listen(session_factory, "after_flush", _journal)
+    event.listen(session_factory, "after_rollback", _forget)
 
 
 def attach(session_factory, service) -> None:
+    """Tell the search service after each commit that wrote to the journal."""
     def after_commit(session):
-        dirty = session.info.pop(KEY, None)
-        if not dirty:
+        if not session.info.pop(WRITTEN, False):
             return
         try:
-            if ALL in dirty:
-                with session_factory() as fresh:
-                    dirty = set(fresh.scalars(select(Item.id)))
-            service.index_items(dirty)
+            service.journal_written()
         except Exception:
-            # The commit has happened; a failed index update must not turn it into an error page.
-            log.exception("updating the search index after a commit failed")
+            # The commit has happened and the journal keeps the work: a failed update must
+            # not turn the commit into an error page. The next update takes it.
+            log.exception("updating the search index after a commit failed; the journal keeps it")
 
-    event.listen(session_factory, "after_flush", _collect)
     event.listen(session_factory, "after_commit", after_commit)
-    event.listen(session_factory, "after_rollback", _forget)

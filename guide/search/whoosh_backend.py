@@ -3,13 +3,19 @@
 Layout of the index folder: one sub-folder per generation (gen-<n>) and a file CURRENT naming
 the live one. A rebuild writes a new generation beside the live one and replaces CURRENT
 atomically (os.replace), so searches keep working during a rebuild and a crash mid-rebuild
-leaves the old index serving. Changes committed while a rebuild runs are journalled and
-replayed into the new generation after the swap.
+leaves the old index serving.
+
+Updates come from the search journal (sync.py): the items each commit changed. Whoever holds
+the writer lock writes them into the live generation and deletes the journal rows it wrote;
+while a rebuild runs (the file REBUILDING names its process) rows are kept, and the rebuild
+writes them into its new generation after the swap, so nothing committed meanwhile is lost.
+Segments are merged as they accumulate, and the whole generation when a tenth of its
+documents are deleted ones, so the index stays about its built size.
 
 Searchers are one per thread (waitress serves from a pool); each search refreshes its thread's
-searcher so it sees new commits. What all threads share for one committed state (stored fields,
-facet bitsets, best bets, cached term scores) is a Snapshot (snapshot.py). One writer at a time,
-with a lock timeout; a failed update is logged and kept to retry with the next one, never dropped.
+searcher so it sees new commits, this process's or another's. What all threads share for one
+committed state (stored fields, facet bitsets, best bets, cached term scores) is a Snapshot
+(snapshot.py).
 """
 from __future__ import annotations
 
@@ -21,16 +27,17 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 from zope.interface import implementer
 
-from ..models import Item
+from ..models import Item, SearchJournal
 from .analysis import bigram_analyzer, chinese_analyzer, english_analyzer, init_jieba, normalize, spelling_analyzer
 from .documents import item_documents
 from .highlight import Highlighter
+from .indexer import BackgroundIndexer
 from .interfaces import FACETS, ISearchService
 from .query import Synonyms, parse
 from .results import Hit, SearchRequest, SearchResults
@@ -39,7 +46,12 @@ from .snapshot import Snapshot
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
-JOURNAL = "journal"
+#: present while a rebuild runs; holds the rebuilding process's id
+REBUILDING = "REBUILDING"
+#: journal rows written per index commit
+BATCH = 2000
+#: merge the whole generation when this share of its documents are deleted ones
+MAX_DELETED_SHARE = 0.1
 #: Raised when what the documents hold changes without the schema changing (the stored meta);
 #: written into each generation, and a generation of another format is rebuilt at start.
 INDEX_FORMAT = "2"
@@ -74,9 +86,9 @@ class WhooshSearch:
         self._local = threading.local()
         self._indexes: dict[str, index.Index] = {}
         self._lock = threading.Lock()
-        self._pending: set[int] = set()
         self._current_cache: tuple[int, str] | None = None
         self._snapshot: Snapshot | None = None
+        self._indexer: BackgroundIndexer | None = None
         # Warm the converters and caches now, not in the first reader's request.
         parse("護照 passport", self.synonyms)
 
@@ -128,8 +140,26 @@ class WhooshSearch:
 
     def rebuild(self, progress=None) -> int:
         self.root.mkdir(parents=True, exist_ok=True)
-        journal = self.root / JOURNAL
-        journal_start = journal.stat().st_size if journal.exists() else 0
+        marker = self.root / REBUILDING
+        marker.write_text(str(os.getpid()), encoding="utf-8")
+        try:
+            # Changes committed before the documents are read are in the new generation...
+            with self.session_factory() as dbsession:
+                included = dbsession.scalars(select(SearchJournal.id)).all()
+            generation, count = self._build(progress)
+            tmp = self.root / f"{CURRENT}.tmp"
+            tmp.write_text(generation, encoding="utf-8")
+            os.replace(tmp, self.root / CURRENT)
+            self._forget(included)
+            # ...and what was committed while they were read is written into it now.
+            while self._write_journal(generation, rebuilding=True):
+                pass
+        finally:
+            marker.unlink(missing_ok=True)
+        self._cleanup(keep={generation})
+        return count
+
+    def _build(self, progress) -> tuple[str, int]:
         generation = f"gen-{time.time_ns()}"
         folder = self.root / generation
         folder.mkdir()
@@ -149,21 +179,7 @@ class WhooshSearch:
             writer.cancel()
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        tmp = self.root / f"{CURRENT}.tmp"
-        tmp.write_text(generation, encoding="utf-8")
-        os.replace(tmp, self.root / CURRENT)
-        self._replay(journal, journal_start)
-        self._cleanup(keep={generation})
-        return count
-
-    def _replay(self, journal: Path, start: int) -> None:
-        if not journal.exists():
-            return
-        with journal.open(encoding="utf-8") as f:
-            f.seek(start)
-            ids = {int(line) for line in f.read().split()}
-        if ids:
-            self.index_items(ids)
+        return generation, count
 
     def _cleanup(self, keep: set[str]) -> None:
         # Keep the newest older generation too: a searcher may still be reading it.
@@ -175,36 +191,93 @@ class WhooshSearch:
 
     # -- updates -----------------------------------------------------------------------------
 
-    def index_items(self, item_ids) -> None:
-        ids = set(item_ids) | self._pending
-        if not ids:
+    def start_background(self, poll_seconds: float = 1.0) -> None:
+        """Index in a thread of this process from now on (the app); otherwise commits are
+        indexed before journal_written returns (scripts, tests)."""
+        self._indexer = BackgroundIndexer(self, poll_seconds)
+        self._indexer.start()
+
+    @property
+    def indexer(self) -> BackgroundIndexer | None:
+        return self._indexer
+
+    def journal_written(self) -> None:
+        if self._indexer is not None:
+            self._indexer.wake()
             return
+        try:
+            while self.index_pending():
+                pass
+        except LockError:
+            log.error("search index is locked by another writer; the journal keeps the change for the next update")
+
+    def index_pending(self) -> int:
+        """Write journalled items into the live generation: the number of journal rows done
+        (0 when there was nothing to do, or the rows must wait for a rebuild)."""
         generation = self.current_generation()
         if generation is None:
-            return  # no index yet: the start-up rebuild will include these
-        with (self.root / JOURNAL).open("a", encoding="utf-8") as journal:
-            journal.write("".join(f"{i}\n" for i in ids))
+            return 0  # no index yet: the start-up rebuild reads everything
+        return self._write_journal(generation, rebuilding=False)
+
+    def _write_journal(self, generation: str, rebuilding: bool) -> int:
+        with self.session_factory() as dbsession:
+            if dbsession.scalar(select(SearchJournal.id).limit(1)) is None:
+                return 0  # the usual case: no writer lock taken
+        ix = self._index(generation)
+        writer = ix.writer(timeout=self.lock_timeout)
         try:
             with self.session_factory() as dbsession:
-                documents = {d["meta"]["code"]: d for d in item_documents(dbsession, ids)}
-                codes = dict(dbsession.execute(select(Item.id, Item.code).where(Item.id.in_(ids))).all())
-            writer = self._index(generation).writer(timeout=self.lock_timeout)
-        except LockError:
-            log.error("search index is locked; %d item(s) will be indexed with the next update", len(ids))
-            self._pending = ids
-            return
-        try:
-            for code in codes.values():
+                rows = dbsession.execute(select(SearchJournal.id, SearchJournal.item_id)
+                                         .order_by(SearchJournal.id).limit(BATCH)).all()
+                if not rows:  # another process wrote them while this one waited for the lock
+                    writer.cancel()
+                    return 0
+                item_ids = {item_id for _id, item_id in rows}
+                if None in item_ids:
+                    item_ids = set(dbsession.scalars(select(Item.id)))
+                documents = {d["meta"]["code"]: d for d in item_documents(dbsession, item_ids)}
+                codes = dbsession.scalars(select(Item.code).where(Item.id.in_(item_ids))).all()
+            for code in codes:
                 if code in documents:
                     writer.update_document(**documents[code])
                 else:
                     writer.delete_by_term("code", code)
             writer.commit()
-            self._pending = set()
-        except Exception:
+        except BaseException:
             writer.cancel()
-            self._pending = ids
-            log.exception("indexing %d item(s) failed; kept for the next update", len(ids))
+            raise
+        self._merge_if_worn(ix)
+        # Rows stay while another process rebuilds, or if the generation was swapped since:
+        # the new generation must get them too.
+        if not rebuilding and (self._rebuild_running() or self.current_generation() != generation):
+            return 0
+        self._forget([row_id for row_id, _ in rows])
+        return len(rows)
+
+    def _forget(self, journal_ids: list[int]) -> None:
+        for start in range(0, len(journal_ids), BATCH):
+            with self.session_factory() as dbsession, dbsession.begin():
+                dbsession.execute(delete(SearchJournal).where(SearchJournal.id.in_(journal_ids[start:start + BATCH])))
+
+    def _merge_if_worn(self, ix) -> None:
+        with ix.reader() as reader:
+            total, live = reader.doc_count_all(), reader.doc_count()
+        if total and total - live > MAX_DELETED_SHARE * total:
+            writer = ix.writer(timeout=self.lock_timeout)
+            writer.commit(optimize=True)
+
+    def _rebuild_running(self) -> bool:
+        try:
+            pid = int((self.root / REBUILDING).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False  # left by a rebuild that died
+        except PermissionError:
+            pass
+        return True
 
     def remove(self, codes) -> None:
         generation = self.current_generation()

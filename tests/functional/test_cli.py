@@ -8,19 +8,41 @@ from guide.models import get_engine, get_session_factory
 from guide.scripts.cli import main as guide_command, prepare_demo
 from guide.search.results import SearchRequest
 from guide.search.whoosh_backend import WhooshSearch
+from tests.support import index_settled
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "catalogue-small"
 
 
-def test_demo_sets_up_everything_and_a_second_run_reuses_it(tmp_path, capsys):
+def index_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def test_demo_sets_up_everything_and_restarts_reuse_database_and_index(tmp_path, capsys):
     settings = prepare_demo(tmp_path / "demo")
     app = TestApp(main({}, **settings))
     assert app.get("/api/v1/items").json["total"] == 1087
     assert app.get("/api/v1/search", {"q": "护照"}).json["results"][0]["code"] == "GAJ-0014"
     assert app.get("/zh-hans/").status_int == 200
+    index = Path(settings["guide.search.index_dir"])
+    search = app.app.registry["search"]
+    index_settled(app.app)
+    generation, built = search.current_generation(), index_size(index)
+    commits = search._index(generation).latest_generation()
     app.app.registry["dbengine"].dispose()
-    assert prepare_demo(tmp_path / "demo") == settings
-    assert "reusing the catalogue" in capsys.readouterr().out
+    for _restart in range(3):
+        assert prepare_demo(tmp_path / "demo") == settings
+        assert "reusing the catalogue" in capsys.readouterr().out
+        app = TestApp(main({}, **settings))
+        index_settled(app.app)
+        search = app.app.registry["search"]
+        # The same generation, nothing re-indexed (not one commit since), about its built size.
+        assert search.current_generation() == generation
+        assert search._index(generation).latest_generation() == commits
+        with search._index(generation).reader() as reader:
+            assert reader.doc_count_all() == reader.doc_count() == 1087
+        assert abs(index_size(index) - built) <= built * 0.1
+        assert app.get("/api/v1/search", {"q": "护照"}).json["results"][0]["code"] == "GAJ-0014"
+        app.app.registry["dbengine"].dispose()
 
 
 def test_commands_on_an_uninitialised_database_say_what_to_do(tmp_path, capsys):

@@ -121,7 +121,7 @@ def test_a_locked_index_keeps_the_update_for_later(scratch, search, caplog):
     finally:
         writer.cancel()
     assert codes(search, "锁住") == []
-    rename(scratch, "MZJ-0001", "内地居民结婚登记")  # the next update carries the pending one
+    rename(scratch, "MZJ-0001", "内地居民结婚登记（改）")  # the next update carries the pending one
     assert codes(search, "锁住") == ["GAJ-0001"]
 
 

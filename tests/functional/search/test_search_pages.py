@@ -3,6 +3,7 @@ import pytest
 
 from guide.models import transaction_scope
 from guide.search import bestbets
+from tests.support import index_settled
 
 LANGS = ("zh-hans", "en", "zh-hant")
 
@@ -67,6 +68,7 @@ def test_best_bet_is_pinned_first(testapp, wsgi_app):
             bestbets.add(s, "证明", pinned)
             # A best bet is shown for its query even when the item's text lacks the query's words.
             bestbets.add(s, "证明", unrelated, rank=2)
+        index_settled(wsgi_app)
         after = testapp.get("/api/v1/search", {"q": " 證明 "}).json["results"]
         assert [r["code"] for r in after[:2]] == [pinned, unrelated]
         assert after[0]["best_bet"] is True and after[2]["best_bet"] is False
@@ -79,6 +81,7 @@ def test_best_bet_is_pinned_first(testapp, wsgi_app):
         with app_transaction() as s:
             bestbets.remove(s, "证明", pinned)
             bestbets.remove(s, "证明", unrelated)
+    index_settled(wsgi_app)
     # (Scores move a little: a reindexed document changes the index's statistics.)
     assert codes() == before
 
