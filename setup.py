@@ -47,6 +47,7 @@ requires = [
     "pyyaml>=6.0",
     "pypinyin>=0.50",
     "tzdata>=2024.1",
+    "argon2-cffi>=23.1",
 ]
 
 tests_require = [

@@ -1,5 +1,5 @@
 """The `guide` command: init-db, import-catalogue, load-content, reindex, best-bet,
-translation-status and demo."""
+translation-status, users, publish-due and demo."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .. import migrations
+from ..accounts.service import AccountError, Accounts
+from ..audit import Actor
+from ..clock import SystemClock
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..content import load_content
@@ -19,7 +22,9 @@ from ..models import Item, get_engine, get_session_factory, transaction_scope
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service
 from ..search.query import normalize_query
+from ..security import ROLES
 from ..translations import translation_status
+from ..workflow.service import GuideWorkflow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONTENT = PROJECT_ROOT / "content"
@@ -44,10 +49,11 @@ def load_settings(args) -> dict:
 
 
 class Env:
-    """An engine and a session factory for one command run."""
+    """An engine, a session factory and a clock for one command run."""
 
-    def __init__(self, settings: dict, search: bool = True, ensure_index: bool = False):
+    def __init__(self, settings: dict, search: bool = True, ensure_index: bool = False, clock=None):
         self.settings = settings
+        self.clock = clock or SystemClock()
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
         # With an index configured, changes these commands commit reach it as in the app.
@@ -91,17 +97,82 @@ def do_import(env: Env, path) -> int:
     return 0
 
 
-def do_load_content(env: Env, content: Path) -> int:
+def do_load_content(env: Env, content: Path, overwrite: bool = False) -> int:
     try:
         with env.transaction() as dbsession:
-            counts = load_content(dbsession, content)
+            loaded = load_content(dbsession, content, overwrite=overwrite)
     except ContentInvalid as e:
         for error in e.errors:
             print(f"error: {error}", file=sys.stderr)
         print("nothing was loaded", file=sys.stderr)
         return 1
-    print(", ".join(f"{n} {what}" for what, n in counts.items()))
+    print(loaded.summary())
+    if loaded.kept:
+        print(f"kept {len(loaded.kept)} guide(s) edited on the web (--overwrite replaces them with the files): "
+              + ", ".join(loaded.kept), file=sys.stderr)
     return 0
+
+
+def do_publish_due(env: Env) -> int:
+    with env.transaction() as dbsession:
+        published = [(r.guide.item.code, r.guide.locale, r.number)
+                     for r in GuideWorkflow(dbsession, env.clock.now()).publish_due()]
+    for code, locale, number in published:
+        print(f"published {code} {locale} revision {number}")
+    print(f"{len(published)} scheduled revision(s) published")
+    return 0
+
+
+def read_password() -> str:
+    """The first line of standard input (so it is never in the shell's history or `ps`)."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("password (at least 12 characters): ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def do_users(env: Env, args) -> int:
+    try:
+        with env.transaction() as dbsession:
+            accounts = Accounts(dbsession, env.clock.now(), Actor.system(f"cli:{getpass_user()}"))
+            if args.action == "list":
+                for user in accounts.all():
+                    state = "active" if user.active else "disabled"
+                    last = user.last_login_at.isoformat(timespec="minutes") if user.last_login_at else "never"
+                    print(f"{user.username}\t{user.role}\t{state}\tlast login {last}")
+                return 0
+            if not args.name:
+                print("guide: give the user's NAME", file=sys.stderr)
+                return 2
+            if args.action == "add":
+                user = accounts.add(args.name, args.role, read_password())
+                print(f"added {user.username} ({user.role})")
+            elif args.action == "set-role":
+                if not args.role_name:
+                    print("guide: give the ROLE: " + ", ".join(ROLES), file=sys.stderr)
+                    return 2
+                user = accounts.set_role(args.name, args.role_name)
+                print(f"{user.username} is now {user.role}")
+            elif args.action in ("disable", "enable"):
+                user = accounts.set_active(args.name, args.action == "enable")
+                print(f"{user.username} is {'enabled' if user.active else 'disabled'}")
+            else:
+                user = accounts.reset_password(args.name, read_password())
+                print(f"new password set for {user.username}; their sessions have ended")
+    except AccountError as e:
+        print(f"guide: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def getpass_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def do_reindex(env: Env) -> int:
@@ -133,8 +204,9 @@ def do_best_bet(env: Env, args) -> int:
         return 1
     if args.action != "list" and env.search is None:
         # Searches read best bets from the index, which only a configured index can take.
-        print("guide: no search index given (-c, --index-dir or GUIDE_INDEX_DIR): searches show this "
-              "change after `guide reindex`", file=sys.stderr)
+        print("guide: no search index given (-c, --index-dir or GUIDE_INDEX_DIR): a running site's indexer "
+              "takes this change from the search journal within seconds; otherwise searches show it after "
+              "`guide reindex`", file=sys.stderr)
     return 0
 
 
@@ -169,6 +241,7 @@ def prepare_demo(data_dir: Path) -> dict | None:
         "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
         "pyramid.default_locale_name": "zh_Hans",
         "guide.search.index_dir": str(data_dir / "index"),
+        "guide.secret": demo_secret(data_dir),
     }
     # The index is built when the app starts, from the loaded database.
     env = Env(settings, ensure_index=False)
@@ -185,6 +258,18 @@ def prepare_demo(data_dir: Path) -> dict | None:
     return settings
 
 
+def demo_secret(data_dir: Path) -> str:
+    """The demo's session secret, made once and kept beside its database (GUIDE_SECRET wins)."""
+    path = data_dir / "secret"
+    if not path.exists():
+        import secrets
+
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
 def do_demo(args) -> int:
     settings = prepare_demo(Path(args.data_dir).resolve())
     if settings is None:
@@ -194,7 +279,10 @@ def do_demo(args) -> int:
     from .. import main as make_app
 
     app = make_app({}, **settings)
-    print(f"serving on http://127.0.0.1:{args.port}/zh-hans/", flush=True)
+    print(f"serving on http://127.0.0.1:{args.port}/zh-hans/ (editor: http://127.0.0.1:{args.port}/editor/)",
+          flush=True)
+    print("an editor account: guide users add NAME --role admin --database-url "
+          f"{settings['sqlalchemy.url']} (the password is read from standard input)", flush=True)
     serve(app, host="127.0.0.1", port=args.port, threads=8)
     return 0
 
@@ -214,6 +302,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a folder of CSV files, an .xlsx workbook or a .json file")
     p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
     p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace guides edited on the web with the files' text (otherwise they are kept)")
+    with_db(sub.add_parser("publish-due", help="publish scheduled guides whose time has come "
+                                               "(idempotent: run it every minute)"))
+    p = with_db(sub.add_parser("users", help="editorial accounts: add, set-role, disable, enable, reset-password, list",
+                               description="The password of add and reset-password is the first line of standard "
+                                           "input (at least 12 characters)."))
+    p.add_argument("action", choices=("add", "set-role", "disable", "enable", "reset-password", "list"))
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("role_name", nargs="?", default="", metavar="ROLE", help="for set-role: " + ", ".join(ROLES))
+    p.add_argument("--role", choices=ROLES, default="editor", help="for add (default editor)")
     p = with_db(sub.add_parser("translation-status", help="missing and stale translations, per locale"))
     p.add_argument("--all", action="store_true", help="list every entry, not the first 20 of each kind")
     with_db(sub.add_parser("reindex", help="rebuild the search index beside the live one and swap it in"))
@@ -228,40 +327,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv=None) -> int:
+def main(argv=None, clock=None) -> int:
+    """`clock` (an object with now()) is for tests: publish-due with the time moved."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     try:
-        return run(args)
+        return run(args, clock)
     except (OperationalError, ProgrammingError) as e:
         print(f"guide: the database is not ready ({e.orig}); run `guide init-db` first", file=sys.stderr)
         return 1
 
 
-def run(args) -> int:
+def run(args, clock=None) -> int:
     if args.command == "demo":
         return do_demo(args)
     # Commands that change indexed data need an index that can take the change; init-db runs
-    # before there are tables to build one from, and reindex builds its own.
-    reads_only = args.command in ("init-db", "translation-status") or getattr(args, "action", None) == "list"
+    # before there are tables to build one from, and reindex builds its own. Account changes
+    # touch nothing indexed.
+    reads_only = (args.command in ("init-db", "translation-status", "users")
+                  or getattr(args, "action", None) == "list")
     env = Env(load_settings(args), search=not reads_only,
-              ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"))
-    if args.command == "init-db":
-        do_init_db(env)
-        return 0
-    if args.command == "import-catalogue":
-        return do_import(env, args.path)
-    if args.command == "translation-status":
-        return do_translation_status(env, args.all)
-    if args.command == "reindex":
-        return do_reindex(env)
-    if args.command == "best-bet":
-        if args.action != "list" and not (args.query and args.code):
-            print("guide: best-bet add/remove need a QUERY and an item CODE", file=sys.stderr)
-            return 2
-        return do_best_bet(env, args)
-    return do_load_content(env, Path(args.content))
+              ensure_index=args.command in ("import-catalogue", "load-content", "best-bet", "publish-due"),
+              clock=clock)
+    try:
+        return COMMANDS[args.command](env, args)
+    finally:
+        env.engine.dispose()
+
+
+def _init_db(env: Env, args) -> int:
+    do_init_db(env)
+    return 0
+
+
+def _best_bet(env: Env, args) -> int:
+    if args.action != "list" and not (args.query and args.code):
+        print("guide: best-bet add/remove need a QUERY and an item CODE", file=sys.stderr)
+        return 2
+    return do_best_bet(env, args)
+
+
+COMMANDS = {
+    "init-db": _init_db,
+    "import-catalogue": lambda env, args: do_import(env, args.path),
+    "load-content": lambda env, args: do_load_content(env, Path(args.content), args.overwrite),
+    "publish-due": lambda env, args: do_publish_due(env),
+    "users": do_users,
+    "translation-status": lambda env, args: do_translation_status(env, args.all),
+    "reindex": lambda env, args: do_reindex(env),
+    "best-bet": _best_bet,
+}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Editorial accounts: users and roles, passwords, the login throttle."""

@@ -1,0 +1,130 @@
+"""Who may do what, declared once: the roles, the permission each editor route needs (views
+name it), the ACL every editor resource carries; and the security policy, signed-cookie
+sessions and CSRF that enforce it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+
+from pyramid.authentication import SessionAuthenticationHelper
+from pyramid.authorization import ACLHelper, Allow, Authenticated, DENY_ALL, Everyone
+from pyramid.csrf import SessionCSRFStoragePolicy
+from pyramid.exceptions import ConfigurationError
+from pyramid.session import SignedCookieSessionFactory
+from sqlalchemy import select
+
+log = logging.getLogger(__name__)
+
+#: Each role has the permissions of the roles before it.
+ROLES = ("editor", "publisher", "admin")
+
+#: permission -> the least role that has it. Views name a permission; this decides who has it.
+PERMISSIONS = {
+    # dashboard, item search, the guide form (preview, save, submit), history, diff, restore,
+    # one's own preferences, signing out
+    "edit": "editor",
+    # sending back, publishing, scheduling and cancelling a schedule, archiving
+    "publish": "publisher",
+    # users and the audit log
+    "admin": "admin",
+}
+
+#: The ACL of every editor resource (guide.resources).
+EDITOR_ACL = [(Allow, f"role:{role}", permission) for permission, role in PERMISSIONS.items()] + [DENY_ALL]
+
+SESSION_COOKIE = "guide_session"
+#: a session ends after this long without a request
+SESSION_TIMEOUT = 8 * 3600
+MIN_SECRET_LENGTH = 32
+
+
+def role_principals(role: str) -> list[str]:
+    return [f"role:{r}" for r in ROLES[:ROLES.index(role) + 1]] if role in ROLES else []
+
+
+def session_key(user) -> str:
+    # The session names the user and the account's session version: a password reset or a
+    # disabled account ends every older session.
+    return f"{user.id}:{user.session_version}"
+
+
+class SecurityPolicy:
+    def __init__(self):
+        self.helper = SessionAuthenticationHelper()
+        self.acl = ACLHelper()
+
+    def identity(self, request):
+        return request.user
+
+    def load_user(self, request):
+        from .models import User
+
+        key = self.helper.authenticated_userid(request)
+        try:
+            user_id, version = (int(part) for part in str(key).split(":"))
+        except (TypeError, ValueError):
+            return None
+        user = request.dbsession.scalar(select(User).where(User.id == user_id))
+        if user is None or not user.active or user.session_version != version:
+            return None
+        return user
+
+    def authenticated_userid(self, request):
+        user = request.user
+        return user.id if user is not None else None
+
+    def permits(self, request, context, permission):
+        principals = [Everyone]
+        user = request.user
+        if user is not None:
+            principals += [Authenticated, *role_principals(user.role)]
+        return self.acl.permits(context, principals, permission)
+
+    def remember(self, request, user, **kw):
+        return self.helper.remember(request, session_key(user), **kw)
+
+    def forget(self, request, **kw):
+        return self.helper.forget(request, **kw)
+
+
+def secret_from(settings: dict) -> str:
+    """GUIDE_SECRET, else the `guide.secret` setting. In production (GUIDE_ENV=production) there
+    must be one; elsewhere a random one is made, and sessions end when the process does."""
+    secret = os.environ.get("GUIDE_SECRET") or settings.get("guide.secret")
+    production = os.environ.get("GUIDE_ENV") == "production"
+    if secret:
+        if production and len(secret) < MIN_SECRET_LENGTH:
+            raise ConfigurationError(f"GUIDE_SECRET must have at least {MIN_SECRET_LENGTH} characters")
+        return secret
+    if production:
+        raise ConfigurationError("GUIDE_ENV=production needs a secret: set GUIDE_SECRET (or guide.secret), "
+                                 f"at least {MIN_SECRET_LENGTH} random characters")
+    log.warning("no GUIDE_SECRET: using a random one, so editors' sessions end when this process does")
+    return secrets.token_urlsafe(48)
+
+
+def session_factory(secret: str):
+    options = dict(cookie_name=SESSION_COOKIE, httponly=True, samesite="Lax", timeout=SESSION_TIMEOUT,
+                   reissue_time=SESSION_TIMEOUT // 10, hashalg="sha512")
+    plain = SignedCookieSessionFactory(secret, secure=False, **options)
+    secure = SignedCookieSessionFactory(secret, secure=True, **options)
+
+    def factory(request):
+        # Secure cookies when the request came over HTTPS.
+        return (secure if request.scheme == "https" else plain)(request)
+
+    return factory
+
+
+def includeme(config):
+    settings = config.get_settings()
+    config.set_session_factory(session_factory(secret_from(settings)))
+    policy = SecurityPolicy()
+    config.set_security_policy(policy)
+    config.add_request_method(policy.load_user, "user", reify=True)
+    # Every state-changing request needs the session's token (form field csrf_token), and over
+    # HTTPS a matching Origin or Referer.
+    config.set_csrf_storage_policy(SessionCSRFStoragePolicy())
+    config.set_default_csrf_options(require_csrf=True)
