@@ -8,12 +8,17 @@ def main(global_config, **settings):
         # Templates (.pt) and services found with request.find_service.
         config.include("pyramid_chameleon")
         config.include("pyramid_services")
+        # The clock every time-dependent rule reads (tests hand in their own).
+        config.include(".clock")
         # Database session per request, inside pyramid_tm's transaction (with retries).
         config.include(".models")
+        # Signed-cookie sessions, who the editor is, what their role permits, CSRF.
+        config.include(".security")
         # Locale negotiation, compiled gettext catalogues, template helpers.
         config.include(".i18n")
-        # Security headers on every response.
+        # Security headers on every response; a size limit on every request body.
         config.include(".headers")
+        config.include(".limits")
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
@@ -21,7 +26,8 @@ def main(global_config, **settings):
         config.include(".hours")
         # Search: opens (or first builds) the index, and follows database commits.
         config.include(".search")
-        # Every URL, then the views that answer them.
+        # Every URL, then the views that answer them (the editor's with their own headers).
         config.include(".routes")
+        config.include(".views.editor")
         config.scan(".views")
     return config.make_wsgi_app()

@@ -62,13 +62,33 @@ def locale_from_param(value: str | None) -> KnownLocale | None:
 
 
 def negotiate(request) -> KnownLocale:
-    """The page's locale: URL prefix, then the `lang` parameter, cookie, Accept-Language."""
+    """The page's locale: URL prefix, then the `lang` parameter, cookie, Accept-Language. The
+    editor's pages are in the signed-in editor's own language instead."""
+    route = getattr(request, "matched_route", None)
+    if route is not None and route.name.startswith("editor."):
+        return editor_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
     for candidate in (matched, request.params.get("lang") if _params_ok(request) else None,
                       request.cookies.get(LANGUAGE_COOKIE)):
         loc = locale_from_param(candidate)
         if loc:
             return loc
+    return _accepted(request)
+
+
+def editor_locale(request) -> KnownLocale:
+    """The editor's preference; before signing in, `?lang=` or Accept-Language."""
+    user = request.user
+    if user is not None and user.locale in LOCALES_BY_TAG:
+        return LOCALES_BY_TAG[user.locale]
+    try:
+        asked = request.GET.get("lang")
+    except UnicodeError:
+        asked = None
+    return locale_from_param(asked) or _accepted(request)
+
+
+def _accepted(request) -> KnownLocale:
     tag = request.accept_language.lookup(list(_ACCEPT_OFFERS), default="zh-Hans")
     return LOCALES_BY_TAG[_ACCEPT_OFFERS.get(tag, "zh-Hans")]
 
@@ -218,7 +238,8 @@ def remember_language(event):
     request = event.request
     lang = (request.matchdict or {}).get("lang") if request.matched_route else None
     if lang and request.cookies.get(LANGUAGE_COOKIE) != lang and event.response.status_int < 400:
-        event.response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        event.response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                                  secure=request.scheme == "https")
 
 
 def includeme(config):

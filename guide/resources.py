@@ -1,8 +1,14 @@
-"""Route factories: load the object a URL names, or answer 404 before any view runs."""
+"""Route factories: load the object a URL names, or answer 404 before any view runs. Editor
+resources carry the one ACL (guide.security.EDITOR_ACL)."""
 from pyramid.httpexceptions import HTTPNotFound
+from sqlalchemy import select
 
 from .catalogue.interfaces import ICatalogueService
+from .i18n import LOCALES_BY_URL
+from .models import User
 from .places.interfaces import IPlacesService
+from .security import EDITOR_ACL
+from .workflow.service import GuideWorkflow
 
 
 class ItemResource:
@@ -24,3 +30,39 @@ class CenterResource:
         self.center = request.find_service(IPlacesService).get_center(request.matchdict["code"])
         if self.center is None:
             raise HTTPNotFound()
+
+
+class EditorRoot:
+    """Every editor page. Nothing is looked up for a visitor who is not signed in: they are
+    sent to the login page whatever the address names (no probing for names)."""
+
+    __acl__ = EDITOR_ACL
+
+    def __init__(self, request):
+        self.signed_in = request.user is not None
+        if self.signed_in:
+            # Scheduled publications whose time has come go out now, even without the timer.
+            GuideWorkflow(request.dbsession, request.now).publish_due()
+
+
+class GuideResource(EditorRoot):
+    """One item's guide in one language: /editor/items/{code}/{locale}."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        if self.signed_in:
+            self.item = request.find_service(ICatalogueService).get_item(request.matchdict["code"])
+            self.locale = LOCALES_BY_URL.get(request.matchdict["locale"])
+            if self.item is None or self.locale is None:
+                raise HTTPNotFound()
+
+
+class UserResource(EditorRoot):
+    """An account, for admins: /editor/users/{name}."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        if self.signed_in:
+            self.user = request.dbsession.scalar(select(User).where(User.username == request.matchdict["name"]))
+            if self.user is None:
+                raise HTTPNotFound()

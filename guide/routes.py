@@ -1,6 +1,6 @@
-"""Every URL. Route names are dotted by audience (public.*, api.*); URLs are a contract (DESIGN.md)."""
+"""Every URL. Route names are dotted by audience (public.*, api.*, editor.*); URLs are a contract (DESIGN.md)."""
 from .i18n import URL_PATTERN
-from .resources import CenterResource, DepartmentResource, ItemResource
+from .resources import CenterResource, DepartmentResource, EditorRoot, GuideResource, ItemResource, UserResource
 
 LANG = "{lang:%s}" % URL_PATTERN
 
@@ -27,3 +27,20 @@ def includeme(config):
     config.add_route("api.center_status", "/api/v1/centers/{code}/status", factory=CenterResource)
     config.add_route("api.search", "/api/v1/search")
     config.add_route("api.suggest", "/api/v1/suggest")
+
+    # The editor: every route's permission is in its view (guide.security.PERMISSIONS).
+    config.add_route("editor.root", "/editor", factory=EditorRoot)
+    config.add_route("editor.login", "/editor/login", factory=EditorRoot)
+    config.add_route("editor.logout", "/editor/logout", factory=EditorRoot)
+    config.add_route("editor.home", "/editor/", factory=EditorRoot)
+    config.add_route("editor.items", "/editor/items", factory=EditorRoot)
+    config.add_route("editor.preferences", "/editor/preferences", factory=EditorRoot)
+    guide = "/editor/items/{code}/{locale}"
+    config.add_route("editor.guide", guide, factory=GuideResource)
+    config.add_route("editor.history", f"{guide}/revisions", factory=GuideResource)
+    config.add_route("editor.diff", f"{guide}/diff", factory=GuideResource)
+    config.add_route("editor.revision", f"{guide}/revisions/{{number}}", factory=GuideResource)
+    config.add_route("editor.restore", f"{guide}/revisions/{{number}}/restore", factory=GuideResource)
+    config.add_route("editor.users", "/editor/users", factory=EditorRoot)
+    config.add_route("editor.user", "/editor/users/{name}", factory=UserResource)
+    config.add_route("editor.audit", "/editor/audit", factory=EditorRoot)

@@ -1,7 +1,7 @@
 """Error pages: JSON under /api/, an HTML page in the reader's language elsewhere. Never a bare 500."""
 import logging
 
-from pyramid.exceptions import PredicateMismatch
+from pyramid.exceptions import BadCSRFToken, PredicateMismatch
 from pyramid.httpexceptions import HTTPException, HTTPNotFound
 from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config
@@ -12,12 +12,14 @@ log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: _("The request could not be understood."),
+    403: _("You are not allowed to do this."),
     404: _("We could not find that page. The item, department or center may have a different code."),
     405: _("This address does not accept that kind of request."),
+    413: _("The request is too large."),
     500: _("Something went wrong on our side. Please try again, or call the 12345 hotline."),
 }
-TITLES = {400: _("Bad request"), 404: _("Page not found"), 405: _("Method not allowed"),
-          500: _("Sorry, there is a problem with the service")}
+TITLES = {400: _("Bad request"), 403: _("Not allowed"), 404: _("Page not found"), 405: _("Method not allowed"),
+          413: _("Too large"), 500: _("Sorry, there is a problem with the service")}
 
 
 def wants_json(request) -> bool:
@@ -36,8 +38,11 @@ def error_response(request, status: int, message, parameter=None):
             body["error"]["parameter"] = parameter
         response = render_to_response("json", body, request=request)
     else:
+        # The editor's errors keep the editor's page frame. (The raw path: an error view must
+        # not decode what may be undecodable.)
+        audience = "editor" if request.environ.get("PATH_INFO", "").startswith("/editor") else "public"
         response = render_to_response(
-            "guide:templates/public/error.pt",
+            f"guide:templates/{audience}/error.pt",
             {"status": status, "title": TITLES.get(status, TITLES[400]), "message": text},
             request=request,
         )
@@ -56,6 +61,11 @@ def not_found(exc, request):
 @exception_view_config(BadParameter)
 def bad_parameter(exc, request):
     return error_response(request, 400, exc.message, exc.parameter)
+
+
+@exception_view_config(BadCSRFToken)
+def bad_csrf(exc, request):
+    return error_response(request, 400, _("This form has expired or did not come from this site. Go back, reload the page and try again."))
 
 
 @exception_view_config(UnicodeError)

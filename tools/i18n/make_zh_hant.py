@@ -27,6 +27,11 @@ OVERRIDES = {
     "不支持": "不支援",
     "字符": "字元",
     "訪問": "瀏覽",       # visiting a web page
+    "登錄": "登入",       # signing in
+    "賬號": "帳號",
+    "設置": "設定",       # settings
+    "鏈接": "連結",       # a link
+    "數據": "資料",
     "“": "「",            # Hong Kong quotation marks
     "”": "」",
 }

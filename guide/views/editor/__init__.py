@@ -1,0 +1,33 @@
+"""The editor: accounts, the dashboard, the guide form and its workflow, history, users, audit.
+Every route's permission is named in its view; who has it is guide.security's one table."""
+
+from ...accounts.passwords import MIN_LENGTH
+from ...i18n import LOCALES_BY_TAG
+from .common import local_time
+
+
+def includeme(config):
+    # Editor pages hold unpublished text and personal data: never stored by a browser or proxy.
+    config.add_subscriber(_no_store, "pyramid.events.NewResponse")
+    config.add_subscriber(_template_globals, "pyramid.events.BeforeRender")
+
+
+def _no_store(event):
+    if _editor_page(event.request):
+        event.response.cache_control = "no-store"
+
+
+def _editor_page(request) -> bool:
+    route = getattr(request, "matched_route", None)
+    return route is not None and route.name.startswith("editor.")
+
+
+def _template_globals(event):
+    request = event.get("request")
+    if not _editor_page(request) or event.get("renderer_name") == "json":
+        return
+    event["user"] = request.user
+    event["can"] = lambda permission: request.has_permission(permission, request.context)
+    event["local_time"] = lambda instant: local_time(request, instant)
+    event["locales_by_tag"] = LOCALES_BY_TAG
+    event["password_min"] = MIN_LENGTH

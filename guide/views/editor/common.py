@@ -1,0 +1,32 @@
+"""What every editor view needs: who is acting, messages for the next page, times in China."""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_datetime
+from pyramid.renderers import render_to_response
+
+from ...audit import Actor
+from ...hours.status import TZ
+
+
+def actor(request) -> Actor:
+    return Actor.of(request.user, request.client_addr)
+
+
+def flash(request, message) -> None:
+    """A message for the next page, translated now (the session keeps plain text)."""
+    request.session.flash(request.localizer.translate(message))
+
+
+def local_time(request, instant: dt.datetime | None) -> str:
+    """An instant as China time in the editor's language, e.g. 2026年11月29日 14:05."""
+    if instant is None:
+        return ""
+    return format_datetime(instant.astimezone(TZ), "medium", tzinfo=TZ, locale=request.guide_locale.babel)
+
+
+
+def render(request, template: str, data: dict):
+    """Another template than the view's, keeping the status the view set on request.response."""
+    return render_to_response(f"guide:templates/editor/{template}", data, request=request, response=request.response)

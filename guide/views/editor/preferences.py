@@ -1,0 +1,45 @@
+"""An editor's own settings: the language of the editor's pages, and their password."""
+from __future__ import annotations
+
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.security import remember
+from pyramid.view import view_config
+
+from ...accounts.service import AccountError, Accounts
+from ...i18n import KNOWN_LOCALES, _
+from .common import actor, flash
+
+
+def preferences_page(request, error=None, status=200) -> dict:
+    request.response.status_int = status
+    return {"locales": KNOWN_LOCALES, "error": error}
+
+
+@view_config(route_name="editor.preferences", request_method="GET", permission="edit",
+             renderer="guide:templates/editor/preferences.pt")
+def preferences(request):
+    return preferences_page(request)
+
+
+@view_config(route_name="editor.preferences", request_method="POST", permission="edit",
+             renderer="guide:templates/editor/preferences.pt")
+def save_preferences(request):
+    post, user = request.POST, request.user
+    accounts = Accounts(request.dbsession, request.now, actor(request))
+    if post.get("action") == "password":
+        current, new = post.get("current_password", ""), post.get("new_password", "")
+        try:
+            accounts.change_own_password(user, current if isinstance(current, str) else "",
+                                         new if isinstance(new, str) else "")
+        except AccountError as e:
+            return preferences_page(request, e.message, 400)
+        # This session goes on with the new password; all others end.
+        headers = remember(request, user)
+        flash(request, _("Your password is changed. Your other sessions have ended."))
+        return HTTPSeeOther(request.route_url("editor.preferences"), headers=headers)
+    try:
+        accounts.set_locale(user, str(post.get("locale", "")))
+    except AccountError as e:
+        return preferences_page(request, e.message, 400)
+    flash(request, _("Your language is saved."))
+    return HTTPSeeOther(request.route_url("editor.preferences"))
