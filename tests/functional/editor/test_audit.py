@@ -1,0 +1,71 @@
+"""The audit log: who did what, when and from where; filters; append-only in the app and in
+the database."""
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from guide.models import AuditEvent
+from guide.models.audit import AppendOnly
+
+from .conftest import login
+from .test_guide_form import submit
+
+
+def rows(page):
+    return [r.get_text(" ", strip=True) for r in page.html.select("table.audit tbody tr")]
+
+
+def test_the_log_records_and_filters_what_editors_do(doomed_app, users, clock):
+    app = doomed_app
+    app.extra_environ["REMOTE_ADDR"] = "192.0.2.44"
+    clock.set(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.timezone.utc))  # 10:00 in China
+    login(app, users["editor"].username)
+    submit(app, body="审计测试正文", note="审计说明")
+    login(app, users["publisher"].username)
+    clock.advance(days=1)
+    form = app.get("/editor/items/GAJ-0014/zh-hans").forms["guide-form"]
+    form["note"], form["publish_at"] = "定时", "2026-12-05T09:30"
+    form.submit("action", value="schedule", status=303)
+    login(app, users["admin"].username)
+    users_form = app.get("/editor/users/test-editor").forms[1]
+    users_form["role"] = "publisher"
+    users_form.submit("action", value="role", status=303)
+
+    page = app.get("/editor/audit", {"lang": "en"})
+    assert "192.0.2.44" in page.text
+    by_editor = rows(app.get("/editor/audit", {"user": "test-editor"}))
+    assert any("Saved a draft" in r and "GAJ-0014 zh-Hans #2" in r and "审计说明" in r for r in by_editor)
+    assert any("Signed in" in r for r in by_editor)
+    by_item = rows(app.get("/editor/audit", {"item": "gaj-0014"}))
+    assert all("GAJ-0014" in r for r in by_item)
+    assert "Scheduled a publication" in by_item[0] and "for 5 Dec 2026, 09:30" in by_item[0]
+    assert "Saved a draft" in by_item[1] and "content files" in by_item[-1]
+    first_day = rows(app.get("/editor/audit", {"from": "2026-12-01", "to": "2026-12-01", "user": "test-editor"}))
+    assert first_day == by_editor
+    assert rows(app.get("/editor/audit", {"from": "2026-12-02", "user": "test-editor"})) == []
+    role_change = rows(app.get("/editor/audit", {"user": "test-admin"}))[0]
+    assert "Changed a role" in role_change and "test-editor" in role_change and "Editor → Publisher" in role_change
+    for bad in ({"from": "yesterday"}, {"to": "2026-13-01"}, {"page": "0"}, {"user": "x" * 81}):
+        app.get("/editor/audit", bad, status=400)
+
+
+def test_audit_events_cannot_be_changed_or_deleted(dbsession, database):
+    event = dbsession.scalar(select(AuditEvent).limit(1))
+    assert event is not None  # loading the content recorded events
+    event.detail = "rewritten"
+    with pytest.raises(AppendOnly):
+        dbsession.flush()
+    dbsession.rollback()
+    with pytest.raises(AppendOnly):
+        dbsession.delete(dbsession.scalar(select(AuditEvent).limit(1)))
+        dbsession.flush()
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_events SET detail = 'x'", "DELETE FROM audit_events"])
+def test_the_database_refuses_too(database, statement):
+    with database.engine.connect() as connection:
+        with pytest.raises(DBAPIError, match="append-only"):
+            connection.execute(text(statement))
+        connection.rollback()
