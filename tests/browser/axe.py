@@ -35,11 +35,11 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def axe_violations(driver, url_or_none=None, impacts=("serious", "critical")):
+def axe_violations(driver, url_or_none=None, impacts=None):
     """axe's violations on `url_or_none` (loaded first) or the current page, worst first.
 
     Each is a dict: id, impact, help, helpUrl, count (elements), targets (the first few CSS
-    selectors) and summary (how to fix the first element). `impacts=None` keeps every impact.
+    selectors) and summary (how to fix the first element). `impacts` keeps only those impacts.
     """
     source = axe_source()
     if url_or_none is not None:

@@ -49,3 +49,41 @@ def browser(tmp_path_factory):
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     yield driver
     driver.quit()
+
+
+BROWSER_PASSWORD = "a password for the browser tests"
+
+
+@pytest.fixture(scope="session")
+def editor_accounts(database):
+    """An admin and an editor in the test database (committed: the browser's server reads it)."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from guide.accounts.passwords import hash_password
+    from guide.models import User
+
+    names = {"admin": "browser-admin", "editor": "browser-editor"}
+    with database.transaction() as s:
+        for role, name in names.items():
+            if s.scalar(select(User).where(User.username == name)) is None:
+                s.add(User(username=name, role=role, password_hash=hash_password(BROWSER_PASSWORD), active=True,
+                           created_at=dt.datetime.now(dt.timezone.utc), locale="en", session_version=0))
+    return names
+
+
+def sign_in(browser, server_url, name, password=BROWSER_PASSWORD):
+    """A fresh session, signed in through the login form with the keyboard alone."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.delete_all_cookies()
+    browser.get(f"{server_url}/editor/login?lang=en")
+    username = browser.switch_to.active_element  # the form focuses the name field
+    assert username.get_attribute("id") == "username"
+    username.send_keys(name, Keys.TAB)
+    browser.switch_to.active_element.send_keys(password, Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/editor/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"

@@ -1,9 +1,5 @@
 """axe-core over every public page type, in the three languages, on a phone and a desktop width.
-
-Serious and critical violations fail; moderate and minor ones are printed (in the test's output,
-and summarised once at the end of the module) without failing.
-"""
-from collections import defaultdict
+Every violation fails, whatever its impact: the pages have none, and must keep it so."""
 from urllib.parse import quote
 
 import pytest
@@ -13,7 +9,6 @@ from .axe import axe_violations, format_violations
 pytestmark = pytest.mark.browser
 
 LANGS = ("zh-hans", "en", "zh-hant")
-FAILING = ("serious", "critical")
 #: name: (path after /{lang}, a selector the page must have, so that a missing code or a changed
 #: page cannot turn the check into one of the 404 page). A callable path gets the language.
 #: Codes are from content/: GAJ-0014 has an editorial guide, GAJ-0001 none.
@@ -35,28 +30,6 @@ PAGES = {
 SIZES = {"phone": (390, 900), "desktop": (1280, 900)}
 
 
-@pytest.fixture(scope="module")
-def lesser(request):
-    """Moderate and minor violations by rule, reported once after the module's last test."""
-    found = defaultdict(lambda: {"pages": [], "violation": None})
-    yield found
-    if not found:
-        return
-    lines = ["", "axe: moderate and minor violations (not failing):"]
-    for rule, entry in sorted(found.items()):
-        v = entry["violation"]
-        lines.append(f"- [{v['impact']}] {rule}: {v['help']} {v['helpUrl']}")
-        lines.append(f"    on {len(entry['pages'])} page(s), e.g. {', '.join(entry['pages'][:4])}")
-        lines.extend(f"    {target}" for target in v["targets"])
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is None:
-        return
-    with capture.global_and_fixture_disabled():
-        for line in lines:
-            reporter.write_line(line)
-
-
 @pytest.fixture(scope="module", params=list(SIZES), ids=list(SIZES))
 def window(request, browser):
     """The browser at each width in turn; the size it had is restored afterwards."""
@@ -68,7 +41,7 @@ def window(request, browser):
 
 @pytest.mark.parametrize("page", list(PAGES))
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_serious_accessibility_violations(browser, server_url, window, lang, page, lesser):
+def test_no_accessibility_violations(browser, server_url, window, lang, page):
     path, expect = PAGES[page]
     if callable(path):
         path = path(lang)
@@ -78,17 +51,9 @@ def test_no_serious_accessibility_violations(browser, server_url, window, lang, 
         f"{url} is not the {page} page it should be (no {expect})"
     if page == "item-without-guide":
         assert not browser.execute_script("return document.querySelector('.guide-text') !== null")
-    violations = axe_violations(browser, impacts=None)
-    minor = [v for v in violations if v["impact"] not in FAILING]
-    if minor:
-        print(format_violations(minor, url))
-        for v in minor:
-            entry = lesser[v["id"]]
-            entry["violation"] = entry["violation"] or v
-            entry["pages"].append(f"{window}:{lang}{path}")
-    serious = [v for v in violations if v["impact"] in FAILING]
-    if serious:
-        pytest.fail(format_violations(serious, url), pytrace=False)
+    violations = axe_violations(browser)
+    if violations:
+        pytest.fail(format_violations(violations, url), pytrace=False)
 
 
 def test_axe_sees_a_violation(browser, server_url):

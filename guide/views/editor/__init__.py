@@ -3,6 +3,7 @@ Every route's permission is named in its view; who has it is guide.security's on
 
 from ...accounts.passwords import MIN_LENGTH
 from ...i18n import LOCALES_BY_TAG
+from ...security import EDITOR_ACL
 from .common import local_time
 
 
@@ -22,12 +23,20 @@ def _editor_page(request) -> bool:
     return route is not None and route.name.startswith("editor.")
 
 
+class _EditorACL:
+    __acl__ = EDITOR_ACL
+
+
 def _template_globals(event):
     request = event.get("request")
-    if not _editor_page(request) or event.get("renderer_name") == "json":
+    # Every page in the editor's frame, its error pages too (which may have no route or context).
+    if request is None or not request.environ.get("PATH_INFO", "").startswith("/editor"):
         return
+    if event.get("renderer_name") == "json":
+        return
+    context = getattr(request, "context", None) or _EditorACL()
     event["user"] = request.user
-    event["can"] = lambda permission: request.has_permission(permission, request.context)
+    event["can"] = lambda permission: request.has_permission(permission, context)
     event["local_time"] = lambda instant: local_time(request, instant)
     event["locales_by_tag"] = LOCALES_BY_TAG
     event["password_min"] = MIN_LENGTH
