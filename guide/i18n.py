@@ -68,7 +68,7 @@ def negotiate(request) -> KnownLocale:
     if route is not None and route.name.startswith("editor."):
         return editor_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
-    for candidate in (matched, request.params.get("lang") if _params_ok(request) else None,
+    for candidate in (matched, _query(request).get("lang"),
                       request.cookies.get(LANGUAGE_COOKIE)):
         loc = locale_from_param(candidate)
         if loc:
@@ -81,11 +81,7 @@ def editor_locale(request) -> KnownLocale:
     user = request.user
     if user is not None and user.locale in LOCALES_BY_TAG:
         return LOCALES_BY_TAG[user.locale]
-    try:
-        asked = request.GET.get("lang")
-    except UnicodeError:
-        asked = None
-    return locale_from_param(asked) or _accepted(request)
+    return locale_from_param(_query(request).get("lang")) or _accepted(request)
 
 
 def _accepted(request) -> KnownLocale:
@@ -93,13 +89,13 @@ def _accepted(request) -> KnownLocale:
     return LOCALES_BY_TAG[_ACCEPT_OFFERS.get(tag, "zh-Hans")]
 
 
-def _params_ok(request) -> bool:
-    # A query string that is not valid UTF-8 must not break locale negotiation (nor the 400 page).
+def _query(request):
+    """The query string's parameters, or none when it is not valid UTF-8 (negotiation must not
+    break the 400 page). Never the body: that would read any POST, even one refused."""
     try:
-        request.params
+        return request.GET
     except UnicodeError:
-        return False
-    return True
+        return {}
 
 
 def locale_negotiator(request) -> str:
@@ -201,7 +197,7 @@ def alternate_urls(request) -> list[tuple[KnownLocale, str]]:
     route, match = request.matched_route, request.matchdict or {}
     if route is None or "lang" not in match:
         return [(loc, request.route_url("public.home", lang=loc.url)) for loc in KNOWN_LOCALES]
-    query = request.GET if _params_ok(request) else {}
+    query = _query(request)
     return [(loc, request.route_url(route.name, **{**match, "lang": loc.url}, _query=query))
             for loc in KNOWN_LOCALES]
 

@@ -63,6 +63,8 @@ def transaction_scope(session_factory):
 def includeme(config):
     settings = config.get_settings()
     settings["tm.manager_hook"] = "pyramid_tm.explicit_manager"
+    # Retries read the whole body first, to replay it: not for a body over the size limit.
+    settings.setdefault("retry.activate_hook", "guide.limits.retry_attempts")
 
     config.include("pyramid_tm")
     config.include("pyramid_retry")

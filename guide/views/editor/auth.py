@@ -31,10 +31,7 @@ def safe_next(value: str | None) -> str | None:
 
 def login_page(request, status: int = 200, message=None, username: str = ""):
     request.response.status_int = status
-    try:
-        next_path = safe_next(request.params.get("next"))
-    except UnicodeError:
-        next_path = None
+    next_path = safe_next(request.POST.get("next") if request.method == "POST" else request.GET.get("next"))
     return {"message": message, "username": username, "next": next_path, "locales": KNOWN_LOCALES}
 
 
