@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from bench.search import free_port, production_threads, sample_database  # noqa: E402
+from bench.search import free_port, production_threads, sample_database, wait_for  # noqa: E402
 from guide.audit import Actor  # noqa: E402
 from guide.accounts.service import Accounts  # noqa: E402
 from guide.models import Guide, Item, get_engine, get_session_factory, transaction_scope  # noqa: E402
@@ -94,16 +94,6 @@ def field(page: str, name: str) -> str:
     if found is None:
         raise SystemExit(f"bench: no field {name} in the page")
     return found.group(1).replace("&#10;", "\n").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-
-
-def wait_for(port: int) -> None:
-    for _ in range(600):
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("bench: the server did not start")
 
 
 def percentile(values: list[float], share: float) -> float:

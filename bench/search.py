@@ -100,6 +100,17 @@ serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=int(sys.argv[4]), _q
 """
 
 
+def wait_for(port: int) -> None:
+    """Until the server on this port answers (a minute at most)."""
+    for _ in range(600):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("bench: the server did not start")
+
+
 def production_threads() -> int:
     """The waitress thread count production.ini sets, so the benchmark serves as production does."""
     config = configparser.ConfigParser(interpolation=None)
@@ -136,12 +147,7 @@ def throughput(url: str, index_dir: str, cases, seconds: float, clients: int, th
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", SERVER, url, index_dir, str(port), str(threads)], cwd=ROOT)
     try:
-        for _ in range(600):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(port)
         paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
         tally = {"requests": 0, "errors": 0}
 
