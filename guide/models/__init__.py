@@ -21,18 +21,42 @@ from .users import LoginFailure, User  # noqa: F401
 configure_mappers()
 
 
-def _sqlite_foreign_keys(dbapi_connection, connection_record):
-    # SQLite ignores foreign keys (and ON DELETE CASCADE) unless asked, per connection.
+#: Execution option of a connection whose transaction will write (guide.models.writes).
+WRITES = "guide_writes"
+
+
+def _sqlite_connect(dbapi_connection, connection_record):
+    # The driver would begin a transaction only before the first write, so the reads before it
+    # would see whatever was committed at that moment and two writers could act on the same
+    # stale read. Transactions are begun by _sqlite_begin instead (SQLAlchemy's recipe).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # SQLite ignores foreign keys (and ON DELETE CASCADE) unless asked, per connection.
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Readers and the writer do not block each other (a file database; memory ignores it).
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def _sqlite_begin(connection):
+    # A transaction that writes takes the write lock when it begins: writers wait for each other
+    # (up to the driver's timeout) and each sees what the one before it committed.
+    immediate = connection.get_execution_options().get(WRITES)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
     engine = engine_from_config(settings, prefix, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_foreign_keys)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def writes(dbsession):
+    """Begin this session's transaction as one that writes (PostgreSQL needs nothing more)."""
+    dbsession.connection(execution_options={WRITES: True})
+    return dbsession
 
 
 def get_session_factory(engine):
@@ -57,7 +81,7 @@ def transaction_scope(session_factory):
     on an exception (`with transaction.manager:` semantics, with a manager of its own)."""
     tm = transaction.TransactionManager(explicit=True)
     with tm:
-        yield get_tm_session(session_factory, tm)
+        yield writes(get_tm_session(session_factory, tm))
 
 
 def includeme(config):
@@ -79,6 +103,10 @@ def includeme(config):
         dbsession = request.environ.get("app.dbsession")
         if dbsession is None:
             dbsession = get_tm_session(session_factory, request.tm, request=request)
+            if request.method not in ("GET", "HEAD", "OPTIONS") or request.environ.get(
+                    "PATH_INFO", "").startswith("/editor"):
+                # Changes come from these; an editor's GET too may publish what is due.
+                writes(dbsession)
         return dbsession
 
     config.add_request_method(dbsession, reify=True)
