@@ -78,9 +78,9 @@ def negotiate(request) -> KnownLocale:
 
 def editor_locale(request) -> KnownLocale:
     """The editor's preference; before signing in, `?lang=` or Accept-Language."""
-    user = request.user
-    if user is not None and user.locale in LOCALES_BY_TAG:
-        return LOCALES_BY_TAG[user.locale]
+    editor = request.editor
+    if editor is not None and editor.locale in LOCALES_BY_TAG:
+        return LOCALES_BY_TAG[editor.locale]
     return locale_from_param(_query(request).get("lang")) or _accepted(request)
 
 

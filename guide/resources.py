@@ -39,7 +39,8 @@ class EditorRoot:
     __acl__ = EDITOR_ACL
 
     def __init__(self, request):
-        self.signed_in = request.user is not None
+        # Who is signed in, as plain data, before the view runs (guide.security.Editor).
+        self.signed_in = request.editor is not None
         if self.signed_in:
             # Scheduled publications whose time has come go out now, even without the timer.
             GuideWorkflow(request.dbsession, request.now).publish_due()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from dataclasses import dataclass
 
 from pyramid.authentication import SessionAuthenticationHelper
 from pyramid.authorization import ACLHelper, Allow, Authenticated, DENY_ALL, Everyone
@@ -44,6 +45,19 @@ def role_principals(role: str) -> list[str]:
     return [f"role:{r}" for r in ROLES[:ROLES.index(role) + 1]] if role in ROLES else []
 
 
+@dataclass(frozen=True)
+class Editor:
+    """Who is signed in, as plain data. Pages and permission checks read this rather than the
+    User row: it stays readable after the transaction has ended (an error page after a failed
+    commit must still know whose page it is)."""
+
+    id: int
+    username: str
+    role: str
+    #: the editor's UI language, a tag from guide.i18n.KNOWN_LOCALES
+    locale: str
+
+
 def session_key(user) -> str:
     # The session names the user and the account's session version: a password reset or a
     # disabled account ends every older session.
@@ -56,9 +70,10 @@ class SecurityPolicy:
         self.acl = ACLHelper()
 
     def identity(self, request):
-        return request.user
+        return request.editor
 
     def load_user(self, request):
+        """The signed-in User row, for changes made in their name (None: nobody signed in)."""
         from .models import User
 
         key = self.helper.authenticated_userid(request)
@@ -72,14 +87,14 @@ class SecurityPolicy:
         return user
 
     def authenticated_userid(self, request):
-        user = request.user
-        return user.id if user is not None else None
+        editor = request.editor
+        return editor.id if editor is not None else None
 
     def permits(self, request, context, permission):
         principals = [Everyone]
-        user = request.user
-        if user is not None:
-            principals += [Authenticated, *role_principals(user.role)]
+        editor = request.editor
+        if editor is not None:
+            principals += [Authenticated, *role_principals(editor.role)]
         return self.acl.permits(context, principals, permission)
 
     def remember(self, request, user, **kw):
@@ -87,6 +102,11 @@ class SecurityPolicy:
 
     def forget(self, request, **kw):
         return self.helper.forget(request, **kw)
+
+
+def editor_of(request) -> Editor | None:
+    user = request.user
+    return None if user is None else Editor(user.id, user.username, user.role, user.locale)
 
 
 def secret_from(settings: dict) -> str:
@@ -124,6 +144,7 @@ def includeme(config):
     policy = SecurityPolicy()
     config.set_security_policy(policy)
     config.add_request_method(policy.load_user, "user", reify=True)
+    config.add_request_method(editor_of, "editor", reify=True)
     # Every state-changing request needs the session's token (form field csrf_token), and over
     # HTTPS a matching Origin or Referer.
     config.set_csrf_storage_policy(SessionCSRFStoragePolicy())

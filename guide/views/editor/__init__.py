@@ -35,7 +35,6 @@ def _template_globals(event):
     if event.get("renderer_name") == "json":
         return
     context = getattr(request, "context", None) or _EditorACL()
-    event["user"] = request.user
     event["can"] = lambda permission: request.has_permission(permission, context)
     event["local_time"] = lambda instant: local_time(request, instant)
     event["locales_by_tag"] = LOCALES_BY_TAG

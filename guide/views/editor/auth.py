@@ -37,7 +37,7 @@ def login_page(request, status: int = 200, message=None, username: str = ""):
 
 @view_config(route_name="editor.login", request_method="GET", renderer="guide:templates/editor/login.pt")
 def login_form(request):
-    if request.user is not None:
+    if request.editor is not None:
         return HTTPSeeOther(request.route_url("editor.home"))
     # A session now, so the form carries a CSRF token the POST can be checked against.
     request.session.get_csrf_token()
@@ -92,7 +92,7 @@ def editor_root(request):
 @forbidden_view_config()
 def forbidden(request):
     """Not signed in: to the login page, coming back here after. Signed in: 403."""
-    if request.user is None:
+    if request.editor is None:
         flash(request, _("Sign in to continue."))
         path = request.path_qs if request.method == "GET" else request.path
         return HTTPSeeOther(request.route_url("editor.login", _query={"next": path}))
