@@ -18,7 +18,7 @@ from ...audit import Actor
 from ...i18n import KNOWN_LOCALES, _
 from ...models import User
 from ..errors import error_response
-from .common import actor, flash
+from .common import actor, client_address, flash
 
 
 def safe_next(value: str | None) -> str | None:
@@ -50,7 +50,7 @@ def login(request):
     post = request.POST
     name = names.normalize(post.get("username", ""))[:80]
     password = post.get("password", "")
-    address = request.client_addr or "unknown"
+    address = client_address(request)
     if not isinstance(password, str) or not name or not password:
         return login_page(request, 400, _("Enter your user name and password."), name)
     wait = throttle.retry_after(request.dbsession, name, address, request.now)

@@ -10,8 +10,14 @@ from ...audit import Actor
 from ...hours.status import TZ
 
 
+def client_address(request) -> str:
+    """The peer's address. Not X-Forwarded-For, which any client can write: behind a proxy,
+    waitress's trusted_proxy settings (production.ini) put the real client here."""
+    return request.remote_addr or "unknown"
+
+
 def actor(request) -> Actor:
-    return Actor.of(request.user, request.client_addr)
+    return Actor.of(request.user, client_address(request))
 
 
 def flash(request, message) -> None:

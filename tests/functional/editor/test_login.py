@@ -144,3 +144,14 @@ def test_the_login_page_speaks_the_chosen_language(doomed_app):
     assert page.html.html["lang"] == "en" and page.html.h1.text == "Sign in to the guide editor"
     page = doomed_app.get("/editor/login", headers={"Accept-Language": "zh-TW"})
     assert page.html.html["lang"] == "zh-Hant"
+
+
+def test_a_forwarded_for_header_does_not_change_the_address(doomed_app, users, clock, dbsession):
+    clock.set(dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc))
+    doomed_app.extra_environ["REMOTE_ADDR"] = "203.0.113.9"
+    for n in range(5):
+        doomed_app.extra_environ["HTTP_X_FORWARDED_FOR"] = f"10.0.0.{n}"
+        attempt(doomed_app, f"guess-{n}", status=400)
+    attempt(doomed_app, "another-guess", status=429)  # all five counted against the real address
+    addresses = set(dbsession.scalars(select(AuditEvent.address).where(AuditEvent.action == "login.failure")))
+    assert "203.0.113.9" in addresses and not any(a.startswith("10.0.0.") for a in addresses)
