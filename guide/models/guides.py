@@ -32,6 +32,9 @@ class Guide(Base):
     draft_revision_id: Mapped[int | None] = mapped_column(
         ForeignKey("guide_revisions.id", use_alter=True, ondelete="SET NULL"))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    #: when an editor last changed it on the web; content files never replace such a guide
+    #: (unless `load-content --overwrite`)
+    edited_on_web_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     item: Mapped[Item] = relationship()
     # post_update: a guide and its first revision point at each other, so one is written after.

@@ -150,6 +150,7 @@ class GuideWorkflow:
         if action.name == "save":
             if not changed:
                 return Outcome(working, _("Nothing to save: the text has not changed."))
+            guide.updated_at = guide.edited_on_web_at = self.now
             return Outcome(draft, _("Saved as revision ${n}.", mapping={"n": draft.number}))
 
         target, detail = draft, None
@@ -178,7 +179,7 @@ class GuideWorkflow:
             target.state = ARCHIVED
             guide.published_revision = None
             message = _("The guide is archived: readers no longer see it.")
-        guide.updated_at = self.now
+        guide.updated_at = guide.edited_on_web_at = self.now
         self._record(f"guide.{action.name}", actor, item, locale, target.number, detail)
         return Outcome(target, message)
 
@@ -222,8 +223,9 @@ class GuideWorkflow:
         old = self.revision(guide, number)
         if old is None:
             raise WorkflowError(_("There is no revision ${n}.", mapping={"n": number}))
-        draft = self._save(guide, base_revision + 1, old.summary, old.body, None, actor, restored_from=old.number)
-        guide.updated_at = self.now
+        draft = self._save(guide, base_revision + 1, old.summary, old.body, None, actor,
+                           source_revision=old.source_revision, restored_from=old.number)
+        guide.updated_at = guide.edited_on_web_at = self.now
         self._record("guide.restore", actor, item, locale, draft.number, str(old.number))
         return draft
 
@@ -263,7 +265,7 @@ class GuideWorkflow:
         guide = self.find(item, locale, lock=True)
         newest = self.newest(guide) if guide else None
         if newest is not None:
-            if newest.author_id is not None and not overwrite:
+            if guide.edited_on_web_at is not None and not overwrite:
                 return "kept"
             current = self.working(guide) or newest
             if ((current.summary, current.body, current.source_revision) == (summary, body, source_revision)
@@ -282,7 +284,7 @@ class GuideWorkflow:
                 guide.published_revision = None
         else:
             revision.state = state
-        guide.updated_at = self.now
+        guide.updated_at, guide.edited_on_web_at = self.now, None  # the files are its source again
         self._record("guide.load", Actor.system(CONTENT_FILES), item, locale, revision.number, state)
         return "changed" if newest else "added"
 
@@ -333,11 +335,10 @@ class GuideWorkflow:
 
 def guide_state(guide: Guide | None) -> str | None:
     """One word for where a guide stands: its draft's state (draft, review, scheduled) while it
-    has one, else published or archived; None for a guide without revisions."""
+    has one, else published or archived; None when there is no guide. (A guide row is made with
+    its first revision, so one with neither pointer was archived.)"""
     if guide is None:
         return None
     if guide.draft_revision is not None:
         return guide.draft_revision.state
-    if guide.published_revision is not None:
-        return PUBLISHED
-    return ARCHIVED if guide.revisions else None
+    return PUBLISHED if guide.published_revision is not None else ARCHIVED

@@ -86,6 +86,7 @@ def upgrade():
             batch_op.drop_column(column)
         batch_op.add_column(sa.Column('published_revision_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('draft_revision_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('edited_on_web_at', sa.DateTime(timezone=True), nullable=True))
         if sqlite:
             # SQLite adds a constraint only by rebuilding the table: this rebuild.
             for pointer in POINTERS:
@@ -183,6 +184,7 @@ def downgrade():
     op.drop_table('guide_revisions')
     op.execute("DELETE FROM guides WHERE published_revision_id IS NULL AND draft_revision_id IS NULL")
     with op.batch_alter_table('guides', schema=None) as batch_op:
+        batch_op.drop_column('edited_on_web_at')
         batch_op.drop_column('draft_revision_id')
         batch_op.drop_column('published_revision_id')
         batch_op.add_column(sa.Column('state', sa.String(length=20), nullable=False, server_default='draft'))

@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 
 from guide.audit import Actor
 from guide.catalogue.importer import import_catalogue
-from guide.models import AuditEvent, GuideRevision, Item, SearchJournal, User
+from guide.models import AuditEvent, Guide, GuideRevision, Item, SearchJournal, User
 from guide.scripts.cli import main as guide_command
 from guide.workflow.loader import load_guides
-from guide.workflow.service import GuideWorkflow, Submission, published_revisions
+from guide.workflow.service import GuideWorkflow, Submission, guide_state, published_revisions
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc)
@@ -101,3 +101,26 @@ def test_the_command_says_which_guides_it_kept(scratch, tmp_path, capsys):
     assert "1 guides added or changed" in capsys.readouterr().out
     assert published_body(scratch, "GAJ-0014") == "文件改了\n"
     assert counts(scratch)[2] == journalled + 1  # the newly published guide
+
+
+def test_web_actions_that_change_no_text_are_kept_too(scratch, tmp_path):
+    with scratch.transaction() as s:
+        import_catalogue(s, ROOT / "tests" / "fixtures" / "catalogue-small")
+    guides = tmp_path / "guides"
+    write(guides, "GAJ-0001", "zh-Hans", "文件里的正文", revision=1)
+    write(guides, "MZJ-0001", "zh-Hans", "婚姻登记的正文", revision=1)
+    with scratch.transaction() as s:
+        load_guides(s, guides, NOW)
+        publisher = User(username="web-publisher", role="publisher", active=True, created_at=NOW, locale="en",
+                         session_version=0)
+        s.add(publisher)
+        workflow, actor = GuideWorkflow(s, NOW), Actor.of(publisher, "192.0.2.1")
+        gaj, mzj = (s.scalar(select(Item).where(Item.code == code)) for code in ("GAJ-0001", "MZJ-0001"))
+        workflow.apply(gaj, "zh-Hans", "archive", Submission("摘要", "文件里的正文\n", 1), actor)
+        workflow.apply(mzj, "zh-Hans", "submit", Submission("摘要", "婚姻登记的正文（改）\n", 1), actor)
+    with scratch.transaction() as s:
+        report = load_guides(s, guides, NOW)
+    assert report.outcomes == {"kept": 2}
+    with scratch.transaction() as s:
+        states = {g.item.code: guide_state(g) for g in s.scalars(select(Guide))}
+    assert states == {"GAJ-0001": "archived", "MZJ-0001": "review"}
