@@ -17,7 +17,7 @@ from .. import audit
 from ..audit import Actor
 from ..i18n import SOURCE_LOCALE, _
 from ..models import Guide, GuideRevision, Item
-from .states import ACTIONS, ARCHIVED, DRAFT, PUBLISHED, REVIEW, SCHEDULED, SUPERSEDED
+from .states import ACTIONS, ARCHIVED, DRAFT, PUBLISHED, REVIEW, SCHEDULED, SUPERSEDED, Action, draft_after
 
 #: the locales editors write; Traditional Chinese is converted from the Simplified source
 EDITABLE_LOCALES = (SOURCE_LOCALE.tag, "en")
@@ -63,6 +63,22 @@ class Outcome:
     revision: GuideRevision | None
     #: what happened, for the editor (a translation string)
     message: object
+
+
+def _refusal(action: str, draft_state: str | None):
+    """Why the action is not possible with the guide's draft in this state."""
+    if action == "submit":
+        return (_("There is no draft to submit: change the text first.") if draft_state is None
+                else _("This draft is already waiting for review."))
+    if action in ("publish", "schedule"):
+        return _("Nothing to publish: the text is the same as the published guide.")
+    if action == "send_back":
+        return _("Only a draft waiting for review can be sent back.")
+    if action == "cancel_schedule":
+        return _("This guide has no scheduled publication.")
+    if draft_state == SCHEDULED:  # archive
+        return _("A publication is scheduled: cancel the schedule before archiving.")
+    return _("Nothing is published, so there is nothing to archive.")
 
 
 def is_stale(translation: GuideRevision, source: GuideRevision | None) -> bool:
@@ -129,24 +145,31 @@ class GuideWorkflow:
 
     # -- the guide form ---------------------------------------------------------------------
 
-    def apply(self, item: Item, locale: str, action_name: str, form: Submission, actor: Actor) -> Outcome:
-        """Carry out one of the guide form's actions (all but preview, which writes nothing)."""
+    def apply(self, item: Item, locale: str, action_name: str, form: Submission, actor: Actor,
+              may_change_schedule: bool = False) -> Outcome:
+        """Carry out one of the guide form's actions (all but preview, which writes nothing).
+        `may_change_schedule`: the actor may change a scheduled draft (a publisher)."""
         if locale not in EDITABLE_LOCALES:
             raise WorkflowError(_("Traditional Chinese is converted from the Simplified text and cannot be edited."))
         action = ACTIONS[action_name]
         guide = self.find(item, locale, lock=True)
         newest = self.newest_number(guide)
         if form.base_revision != newest:
+            if guide is None:
+                raise WorkflowError(_("This form is out of date: reload the page and try again."))
             raise Conflict(self.newest(guide))
         working = self.working(guide)
         before = (working.summary, working.body) if working else ("", "")
         changed = (form.summary, form.body) != before
         draft = guide.draft_revision if guide else None
-        self._check(action.name, form, guide, draft, changed)
+        self._check(action, form, guide, draft, changed, may_change_schedule)
 
+        dropped_schedule = changed and action.saves_text and draft is not None and draft.state == SCHEDULED
         if changed and action.saves_text:
             guide = guide or self._create(item, locale)
             draft = self._save(guide, newest + 1, form.summary, form.body, form.note, actor)
+        if dropped_schedule:
+            self._record("guide.cancel_schedule", actor, item, locale, draft.number, None)
         if action.name == "save":
             if not changed:
                 return Outcome(working, _("Nothing to save: the text has not changed."))
@@ -183,51 +206,48 @@ class GuideWorkflow:
         self._record(f"guide.{action.name}", actor, item, locale, target.number, detail)
         return Outcome(target, message)
 
-    def _check(self, action: str, form: Submission, guide: Guide | None, draft: GuideRevision | None,
-               changed: bool) -> None:
-        """Refuse what the rules do not allow, before anything is written."""
-        if changed and not ACTIONS[action].saves_text:
+    def _check(self, action: Action, form: Submission, guide: Guide | None, draft: GuideRevision | None,
+               changed: bool, may_change_schedule: bool) -> None:
+        """Refuse what the rules (states.ACTIONS) do not allow, before anything is written."""
+        if changed and not action.saves_text:
             raise WorkflowError(_("You changed the text: save it first, or reload the page to undo your changes."))
-        if ACTIONS[action].needs_note and not form.note:
-            message = (_("Say what needs to change before sending the draft back.") if action == "send_back"
+        if action.needs_note and not form.note:
+            message = (_("Say what needs to change before sending the draft back.") if action.name == "send_back"
                        else _("A change note is required to publish."))
             raise WorkflowError(message, "note")
-        if changed and ACTIONS[action].saves_text and not (form.summary.strip() or form.body.strip()):
-            raise WorkflowError(_("Write a summary or some text first."), "body")
-        # The draft as it will be once changed text is saved.
-        state = DRAFT if changed else (draft.state if draft else None)
-        if action == "submit" and state != DRAFT:
-            raise WorkflowError(_("There is no draft to submit: change the text first.") if state is None
-                                else _("This draft is already waiting for review."))
-        if action in ("publish", "schedule") and state is None:
-            raise WorkflowError(_("Nothing to publish: the text is the same as the published guide."))
-        if action == "schedule":
+        if changed and action.saves_text:
+            if not (form.summary.strip() or form.body.strip()):
+                raise WorkflowError(_("Write a summary or some text first."), "body")
+            if draft is not None and draft.state == SCHEDULED and not may_change_schedule:
+                raise WorkflowError(_("This guide is scheduled to be published: only a publisher can change it now."))
+        state = draft_after(action, draft.state if draft else None, changed)
+        if not action.allows(state, guide is not None and guide.published_revision is not None):
+            raise WorkflowError(_refusal(action.name, state))
+        if action.name == "schedule":
             if form.publish_at is None:
                 raise WorkflowError(_("Give the date and time to publish at."), "publish_at")
             if form.publish_at <= self.now:
                 raise WorkflowError(_("The publication time is in the past: choose a later time."), "publish_at")
-        if action == "send_back" and state != REVIEW:
-            raise WorkflowError(_("Only a draft waiting for review can be sent back."))
-        if action == "cancel_schedule" and state != SCHEDULED:
-            raise WorkflowError(_("This guide has no scheduled publication."))
-        if action == "archive" and (guide is None or guide.published_revision is None):
-            raise WorkflowError(_("Nothing is published, so there is nothing to archive."))
 
-    def restore(self, item: Item, locale: str, number: int, base_revision: int, actor: Actor) -> GuideRevision:
+    def restore(self, item: Item, locale: str, number: int, base_revision: int, actor: Actor,
+                may_change_schedule: bool = False) -> GuideRevision:
         """An old revision's text as a new draft (the history keeps everything in between)."""
         guide = self.find(item, locale, lock=True)
-        if guide is None:
-            raise WorkflowError(_("This guide has no revisions."))
-        if base_revision != self.newest_number(guide):
-            raise Conflict(self.newest(guide))
-        old = self.revision(guide, number)
+        old = self.revision(guide, number) if guide else None
         if old is None:
             raise WorkflowError(_("There is no revision ${n}.", mapping={"n": number}))
-        draft = self._save(guide, base_revision + 1, old.summary, old.body, None, actor,
-                           source_revision=old.source_revision, restored_from=old.number)
+        if base_revision != self.newest_number(guide):
+            raise Conflict(self.newest(guide))
+        scheduled = guide.draft_revision is not None and guide.draft_revision.state == SCHEDULED
+        if scheduled and not may_change_schedule:
+            raise WorkflowError(_("This guide is scheduled to be published: only a publisher can change it now."))
+        restored = self._save(guide, base_revision + 1, old.summary, old.body, None, actor,
+                              source_revision=old.source_revision, restored_from=old.number)
+        if scheduled:
+            self._record("guide.cancel_schedule", actor, item, locale, restored.number, None)
         guide.updated_at = guide.edited_on_web_at = self.now
-        self._record("guide.restore", actor, item, locale, draft.number, str(old.number))
-        return draft
+        self._record("guide.restore", actor, item, locale, restored.number, str(old.number))
+        return restored
 
     # -- scheduled publishing ---------------------------------------------------------------
 
@@ -237,7 +257,8 @@ class GuideWorkflow:
         due = self.db.execute(
             select(GuideRevision.id, GuideRevision.guide_id)
             .where(GuideRevision.state == SCHEDULED, GuideRevision.publish_at <= self.now)
-            .order_by(GuideRevision.publish_at)).all()
+            # A fixed order: two runners lock the guides in the same order, never in a cycle.
+            .order_by(GuideRevision.publish_at, GuideRevision.id)).all()
         published = []
         for revision_id, guide_id in due:
             guide = self.db.scalar(select(Guide).where(Guide.id == guide_id).with_for_update()

@@ -8,6 +8,7 @@ from pyramid.renderers import render_to_response
 
 from ...audit import Actor
 from ...hours.status import TZ
+from ...workflow.states import ACTIONS
 
 
 def client_address(request) -> str:
@@ -36,3 +37,8 @@ def local_time(request, instant: dt.datetime | None) -> str:
 def render(request, template: str, data: dict):
     """Another template than the view's, keeping the status the view set on request.response."""
     return render_to_response(f"guide:templates/editor/{template}", data, request=request, response=request.response)
+
+
+def may_change_schedule(request, context) -> bool:
+    """Changing a scheduled draft drops its schedule: whoever may cancel a schedule may do it."""
+    return request.has_permission(ACTIONS["cancel_schedule"].permission, context)

@@ -14,7 +14,7 @@ from ...workflow.service import (EDITABLE_LOCALES, Conflict, GuideWorkflow, Subm
                                  is_stale, published_revisions)
 from ...workflow.states import ACTIONS, SCHEDULED, offered
 from ..formatting import fee, visits, working_days
-from .common import actor, flash, render
+from .common import actor, flash, may_change_schedule, render
 from .forms import PUBLISH_AT_FORMAT, guide_form
 
 #: the buttons, in the order the form shows them
@@ -92,8 +92,8 @@ def guide_page(context, request, form: Submission | None = None, errors: dict | 
         "errors": errors or {},
         "preview": {"summary": form.summary, "html": markdown_to_html(form.body)} if preview else None,
         "actions": [(name, label) for name, label in ACTION_LABELS.items()
-                    if offered(name, state if state in ("draft", "review", "scheduled") else None,
-                               published is not None)
+                    if offered(name, draft.state if draft else None, published is not None,
+                               may_change_schedule(request, context))
                     and request.has_permission(ACTIONS[name].permission, context)],
         "facts": facts(request, item, locale),
         "materials": [localized(m, "name", locale) for m in item.materials],
@@ -125,7 +125,8 @@ def guide_form_post(context, request):
         raise HTTPForbidden()
     workflow = GuideWorkflow(request.dbsession, request.now)
     try:
-        outcome = workflow.apply(context.item, context.locale.tag, action, form, actor(request))
+        outcome = workflow.apply(context.item, context.locale.tag, action, form, actor(request),
+                                 may_change_schedule(request, context))
     except Conflict as conflict:
         return render(request, "conflict.pt", conflict_page(context, request, form, conflict.newest))
     except WorkflowError as e:

@@ -10,12 +10,9 @@ from ...workflow.diff import changed, diff
 from ...workflow.render import markdown_to_html
 from ...workflow.service import Conflict, GuideWorkflow, Submission, WorkflowError
 from ..params import BadParameter, int_param
-from .common import actor, flash, render
-from .forms import FormErrors, number
+from .common import actor, flash, may_change_schedule, render
+from .forms import MAX_NUMBER, FormErrors, number
 from .guides import STATE_LABELS, conflict_page
-
-MAX_REVISION = 1_000_000_000
-
 
 def _guide(context, request):
     workflow = GuideWorkflow(request.dbsession, request.now)
@@ -41,7 +38,7 @@ def _revision_number(request) -> int:
         value = int(request.matchdict["number"])
     except ValueError:
         raise HTTPNotFound() from None
-    if not 1 <= value <= MAX_REVISION:
+    if not 1 <= value <= MAX_NUMBER:
         raise HTTPNotFound()
     return value
 
@@ -81,15 +78,17 @@ def restore(context, request):
     base = number(request.POST, "base_revision", errors)
     if errors:
         raise BadParameter(errors["base_revision"], "base_revision")
+    old = _revision_number(request)
     workflow = GuideWorkflow(request.dbsession, request.now)
     try:
-        draft = workflow.restore(context.item, context.locale.tag, _revision_number(request), base, actor(request))
+        draft = workflow.restore(context.item, context.locale.tag, old, base, actor(request),
+                                 may_change_schedule(request, context))
     except Conflict as conflict:
-        mine = workflow.revision(workflow.find(context.item, context.locale.tag), _revision_number(request))
+        mine = workflow.revision(workflow.find(context.item, context.locale.tag), old)
         return render(request, "conflict.pt", conflict_page(
             context, request, Submission(mine.summary, mine.body, base), conflict.newest))
     except WorkflowError as e:
         raise BadParameter(e.message) from None
     flash(request, _("Revision ${old} is restored as a new draft, revision ${new}.",
-                     mapping={"old": _revision_number(request), "new": draft.number}))
+                     mapping={"old": old, "new": draft.number}))
     return HTTPSeeOther(request.route_url("editor.guide", code=context.item.code, locale=context.locale.url))

@@ -76,3 +76,17 @@ def test_restoring_from_a_stale_page_is_a_conflict(doomed_app, users):
     page = stale.submit(status=409)
     assert "Someone else changed this guide" in page.text
     assert page.forms["guide-form"]["base_revision"].value == "2"
+
+
+def test_a_restored_translation_stays_behind_its_source(doomed_app, users):
+    app = doomed_app
+    login(app, users["publisher"].username)
+    submit(app, ENGLISH, action="publish", body="English made from Chinese revision 1", note="first")
+    submit(app, action="publish", body="新的中文正文", note="中文更新")  # the source moves to revision 2
+    submit(app, ENGLISH, action="publish", body="English made from Chinese revision 2", note="second")
+    assert app.get(ENGLISH).html.select_one(".notice.warning") is None
+    restore = app.get(f"{ENGLISH}/revisions/2").forms["restore-form"]
+    restore.submit(status=303)
+    submit(app, ENGLISH, action="publish", note="back to the old text")
+    # The old text was made from Chinese revision 1: still behind revision 2.
+    assert "now at revision 2" in app.get(ENGLISH).html.select_one(".notice.warning").text

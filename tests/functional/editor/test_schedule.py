@@ -89,3 +89,33 @@ def test_a_time_in_the_past_is_refused(live):
     assert page.forms["guide-form"]["body"].value.strip() == "过去的时间"
     page = schedule(app, "", "没有时间", status=400)
     assert "date and time to publish" in page.text
+
+
+def test_only_a_publisher_changes_a_scheduled_guide(live, capsys):
+    app = live.app()
+    live.clock.set(china("2026-12-01T09:00"))
+    login(app, "test-publisher")
+    schedule(app, "2026-12-01T10:00", "定好的正文")
+    login(app, "test-editor")
+    page = app.get(GUIDE)
+    assert [b["value"] for b in page.html.select("#guide-form button[name=action]")] == ["preview"]
+    form = page.forms["guide-form"]
+    form["body"] = "编辑想改"
+    refused = app.post(GUIDE, {**dict(form.submit_fields()), "action": "save"}, status=400)
+    assert "only a publisher can change it" in refused.text
+    assert refused.forms["guide-form"]["body"].value.strip() == "编辑想改"  # kept
+    restore = app.get(f"{GUIDE}/revisions/1").forms["restore-form"]
+    assert "only a publisher" in restore.submit(status=400).text
+    login(app, "test-publisher")
+    page = app.get(GUIDE)
+    assert "archive" not in [b["value"] for b in page.html.select("#guide-form button[name=action]")]
+    form = page.forms["guide-form"]
+    assert "cancel the schedule before archiving" in app.post(
+        GUIDE, {**dict(form.submit_fields()), "action": "archive"}, status=400).text
+    form["body"] = "审核发布员改了"
+    form.submit("action", value="save", status=303)  # a publisher may: the schedule is dropped, and logged
+    live.clock.set(china("2026-12-01T11:00"))
+    assert "0 scheduled" in publish_due(live, capsys)
+    with live.db.transaction() as s:
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions[-2:] == ["guide.save", "guide.cancel_schedule"]

@@ -51,7 +51,7 @@ def apply(db, name, action, text, base, now=NOW, **form):
             user = s.scalar(select(User).where(User.username == name))
             item = s.scalar(select(Item).where(Item.code == "GAJ-0001"))
             GuideWorkflow(s, now).apply(item, "zh-Hans", action, Submission("摘要", text, base, **form),
-                                        Actor.of(user, "192.0.2.1"))
+                                        Actor.of(user, "192.0.2.1"), may_change_schedule=True)  # publishers
             return "done"
     return work
 
