@@ -31,8 +31,11 @@ ACTIONS = {
     "user.enable": _("Enabled a user"),
     "user.password": _("Set a user's password"),
     "user.own_password": _("Changed their own password"),
+    "user.own_password_failure": _("Gave a wrong password to change it"),
 }
 PER_PAGE = 50
+#: the address recorded for the system's own actions: no client can have it
+SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,10 @@ class Actor:
         return cls(user, user.username, address or "unknown")
 
     @classmethod
-    def system(cls, name: str) -> "Actor":
-        return cls(None, name, "cli")
+    def system(cls, name: str, address: str = SYSTEM) -> "Actor":
+        """A part of the system ("scheduler", "content files"), or the `guide` command
+        (address "cli")."""
+        return cls(None, name, address)
 
 
 def record(dbsession: Session, action: str, actor: Actor, at: dt.datetime, *, item_code: str | None = None,

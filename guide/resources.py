@@ -63,7 +63,8 @@ class UserResource(EditorRoot):
 
     def __init__(self, request):
         super().__init__(request)
-        if self.signed_in:
+        # Only for those who may see accounts: to anyone else every name answers alike (403).
+        if self.signed_in and request.has_permission("admin", self):
             self.user = request.dbsession.scalar(select(User).where(User.username == request.matchdict["name"]))
             if self.user is None:
                 raise HTTPNotFound()

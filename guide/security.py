@@ -4,6 +4,7 @@ sessions and CSRF that enforce it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import secrets
@@ -38,6 +39,8 @@ EDITOR_ACL = [(Allow, f"role:{role}", permission) for permission, role in PERMIS
 SESSION_COOKIE = "guide_session"
 #: a session ends after this long without a request
 SESSION_TIMEOUT = 8 * 3600
+#: and this long after signing in, however busy
+SESSION_LIFETIME = dt.timedelta(hours=12)
 MIN_SECRET_LENGTH = 32
 
 
@@ -58,10 +61,10 @@ class Editor:
     locale: str
 
 
-def session_key(user) -> str:
-    # The session names the user and the account's session version: a password reset or a
-    # disabled account ends every older session.
-    return f"{user.id}:{user.session_version}"
+def session_key(user, now: dt.datetime) -> str:
+    # The session names the user, the account's session version (a password reset, signing out
+    # or a disabled account ends every older session) and when it began (it lasts a day's work).
+    return f"{user.id}:{user.session_version}:{int(now.timestamp())}"
 
 
 class SecurityPolicy:
@@ -78,8 +81,10 @@ class SecurityPolicy:
 
         key = self.helper.authenticated_userid(request)
         try:
-            user_id, version = (int(part) for part in str(key).split(":"))
+            user_id, version, since = (int(part) for part in str(key).split(":"))
         except (TypeError, ValueError):
+            return None
+        if request.now - dt.datetime.fromtimestamp(since, dt.timezone.utc) > SESSION_LIFETIME:
             return None
         user = request.dbsession.scalar(select(User).where(User.id == user_id))
         if user is None or not user.active or user.session_version != version:
@@ -97,8 +102,8 @@ class SecurityPolicy:
             principals += [Authenticated, *role_principals(editor.role)]
         return self.acl.permits(context, principals, permission)
 
-    def remember(self, request, user, **kw):
-        return self.helper.remember(request, session_key(user), **kw)
+    def remember(self, request, user, now: dt.datetime, **kw):
+        return self.helper.remember(request, session_key(user, now), **kw)
 
     def forget(self, request, **kw):
         return self.helper.forget(request, **kw)

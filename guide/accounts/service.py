@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -23,6 +23,10 @@ class AccountError(ValueError):
     def __init__(self, message):
         self.message = message
         super().__init__(message.interpolate())
+
+
+class WrongPassword(AccountError):
+    """The current password given to change it was not right."""
 
 
 class Accounts:
@@ -59,6 +63,8 @@ class Accounts:
     def set_role(self, name: str, role: str) -> User:
         self._check_role(role)
         user = self.require(name)
+        if role != "admin":
+            self._keep_an_admin(user)
         if user.role != role:
             self._record("user.role", user, f"{user.role}>{role}")
             user.role = role
@@ -68,6 +74,8 @@ class Accounts:
         user = self.require(name)
         if self.actor.user is not None and user.id == self.actor.user.id and not active:
             raise AccountError(_("You cannot disable your own account."))
+        if not active:
+            self._keep_an_admin(user)
         if user.active != active:
             user.active = active
             if not active:
@@ -86,7 +94,8 @@ class Accounts:
     def change_own_password(self, user: User, current: str, new: str) -> None:
         """The user's own change: their other sessions end (the caller renews this one)."""
         if not passwords.verify(user.password_hash, current):
-            raise AccountError(_("Your current password is not right."))
+            self._record("user.own_password_failure", user, None)
+            raise WrongPassword(_("Your current password is not right."))
         user.password_hash = self._hash(new)
         user.session_version += 1
         self._record("user.own_password", user, None)
@@ -95,6 +104,15 @@ class Accounts:
         if locale not in LOCALES_BY_TAG:
             raise AccountError(_("Unknown language '${locale}'.", mapping={"locale": locale}))
         user.locale = locale
+
+    def _keep_an_admin(self, user: User) -> None:
+        """Refuse the change that would leave no active administrator to manage accounts."""
+        if user.role != "admin" or not user.active:
+            return
+        others = self.db.scalar(select(func.count(User.id)).where(User.role == "admin", User.active,
+                                                                   User.id != user.id))
+        if not others:
+            raise AccountError(_("At least one active administrator must remain."))
 
     @staticmethod
     def _check_role(role: str) -> None:

@@ -135,7 +135,7 @@ def read_password() -> str:
 def do_users(env: Env, args) -> int:
     try:
         with env.transaction() as dbsession:
-            accounts = Accounts(dbsession, env.clock.now(), Actor.system(f"cli:{getpass_user()}"))
+            accounts = Accounts(dbsession, env.clock.now(), Actor.system(f"cli:{getpass_user()}", "cli"))
             if args.action == "list":
                 for user in accounts.all():
                     state = "active" if user.active else "disabled"

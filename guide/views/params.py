@@ -1,12 +1,17 @@
 """Query-string parsing shared by views: bad input becomes a 400 with a message, never a 500."""
 from __future__ import annotations
 
+import re
+
 from pyramid.httpexceptions import HTTPBadRequest
 from pyramid.i18n import TranslationStringFactory
 
 _ = TranslationStringFactory("guide")
 
 MAX_PAGE = 100_000
+#: control characters no text field takes (tab and line breaks excepted): PostgreSQL refuses
+#: NUL outright, and the others only hide text
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class BadParameter(HTTPBadRequest):
@@ -29,6 +34,9 @@ def text_param(request, name: str, max_len: int = 200) -> str | None:
     value = params(request).get(name, "").strip()
     if len(value) > max_len:
         raise BadParameter(_("The value of '${name}' is too long.", mapping={"name": name}), name)
+    if CONTROL.search(value):
+        raise BadParameter(_("The value of '${name}' contains characters that are not allowed.",
+                             mapping={"name": name}), name)
     return value or None
 
 

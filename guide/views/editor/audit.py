@@ -5,7 +5,7 @@ import datetime as dt
 
 from pyramid.view import view_config
 
-from ...audit import ACTIONS, PER_PAGE, AuditFilters, events
+from ...audit import ACTIONS, PER_PAGE, SYSTEM, AuditFilters, events
 from ...hours.status import TZ
 from ...i18n import _
 from ...workflow.service import CONTENT_FILES, SCHEDULER
@@ -75,4 +75,5 @@ def audit_log(request):
                                "to": until and until.isoformat()}.items() if v}
     return {"events": [(event, describe(request, event)) for event in rows], "total": total, "page": page,
             "pages": page_count(total, PER_PAGE), "query": query, "actions": ACTIONS, "system_actors": SYSTEM_ACTORS,
+            "system_address": SYSTEM,
             "from_label": FROM_LABEL, "to_label": TO_LABEL}

@@ -8,6 +8,7 @@ from ...hours.status import TZ
 from ...i18n import _
 from ...workflow.service import Submission
 from ...workflow.states import ACTIONS
+from ..params import CONTROL
 
 MAX_SUMMARY = 1_000
 MAX_BODY = 50_000
@@ -29,6 +30,8 @@ def text(post, name: str, max_len: int, errors: FormErrors) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(value) > max_len:
         errors[name] = _("This is too long: at most ${n} characters.", mapping={"n": max_len})
+    elif CONTROL.search(value):
+        errors[name] = _("This contains characters that are not allowed (control characters).")
     return value
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from ...accounts.passwords import MAX_LENGTH
 from ...accounts.service import AccountError, Accounts
 from ...i18n import _
 from ...security import ROLES
 from .common import actor, flash
+from .forms import FormErrors, text
 
 ROLE_LABELS = {"editor": _("Editor"), "publisher": _("Publisher"), "admin": _("Administrator")}
 ROLE_HELP = {
@@ -22,9 +24,13 @@ def _accounts(request) -> Accounts:
     return Accounts(request.dbsession, request.now, actor(request))
 
 
-def _field(request, name: str, max_len: int = 1024) -> str:
-    value = request.POST.get(name, "")
-    return value[:max_len] if isinstance(value, str) else ""
+def _field(request, name: str, max_len: int) -> str:
+    """A field of the posted form, or AccountError saying what is wrong with it."""
+    errors = FormErrors()
+    value = text(request.POST, name, max_len, errors)
+    if errors:
+        raise AccountError(errors[name])
+    return value
 
 
 def users_page(request, error=None, values=None, status=200) -> dict:
@@ -42,11 +48,13 @@ def users(request):
 @view_config(route_name="editor.users", request_method="POST", permission="admin",
              renderer="guide:templates/editor/users.pt")
 def add_user(request):
-    name, role = _field(request, "username", 80), _field(request, "role", 20)
+    name, role = request.POST.get("username", ""), request.POST.get("role", "")
     try:
-        user = _accounts(request).add(name, role, _field(request, "password"))
+        user = _accounts(request).add(_field(request, "username", 80), _field(request, "role", 20),
+                                      _field(request, "password", MAX_LENGTH))
     except AccountError as e:
-        return users_page(request, e.message, {"username": name, "role": role}, status=400)
+        return users_page(request, e.message, {"username": name if isinstance(name, str) else "",
+                                               "role": role if isinstance(role, str) else ""}, status=400)
     flash(request, _("User ${name} is added.", mapping={"name": user.username}))
     return HTTPSeeOther(request.route_url("editor.user", name=user.username))
 
@@ -67,8 +75,8 @@ def user(context, request):
              renderer="guide:templates/editor/user.pt")
 def change_user(context, request):
     accounts, name = _accounts(request), context.user.username
-    action = _field(request, "action", 20)
     try:
+        action = _field(request, "action", 20)
         if action == "role":
             accounts.set_role(name, _field(request, "role", 20))
             message = _("The role is changed.")
@@ -76,7 +84,7 @@ def change_user(context, request):
             accounts.set_active(name, action == "enable")
             message = _("The account is enabled.") if action == "enable" else _("The account is disabled.")
         elif action == "password":
-            accounts.reset_password(name, _field(request, "password"))
+            accounts.reset_password(name, _field(request, "password", MAX_LENGTH))
             message = _("The password is changed; the user is signed out everywhere.")
         else:
             return user_page(context, request, _("Choose one of the form's buttons."), status=400)

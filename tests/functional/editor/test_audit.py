@@ -23,8 +23,8 @@ def test_the_log_records_and_filters_what_editors_do(doomed_app, users, clock):
     clock.set(dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.timezone.utc))  # 10:00 in China
     login(app, users["editor"].username)
     submit(app, body="审计测试正文", note="审计说明")
-    login(app, users["publisher"].username)
     clock.advance(days=1)
+    login(app, users["publisher"].username)
     form = app.get("/editor/items/GAJ-0014/zh-hans").forms["guide-form"]
     form["note"], form["publish_at"] = "定时", "2026-12-05T09:30"
     form.submit("action", value="schedule", status=303)

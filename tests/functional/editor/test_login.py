@@ -3,7 +3,7 @@ sleeping), answers that never tell whether a name exists, sessions that end when
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from guide.models import AuditEvent
 
@@ -155,3 +155,37 @@ def test_a_forwarded_for_header_does_not_change_the_address(doomed_app, users, c
     attempt(doomed_app, "another-guess", status=429)  # all five counted against the real address
     addresses = set(dbsession.scalars(select(AuditEvent.address).where(AuditEvent.action == "login.failure")))
     assert "203.0.113.9" in addresses and not any(a.startswith("10.0.0.") for a in addresses)
+
+
+def test_signing_out_ends_a_copied_session_too(wsgi_app, doomed_app, users):
+    from webtest import TestApp
+
+    login(doomed_app, users["admin"].username)
+    copy = TestApp(wsgi_app, extra_environ=dict(doomed_app.extra_environ))
+    copy.set_cookie("guide_session", doomed_app.cookies["guide_session"])
+    assert copy.get("/editor/users").status_int == 200
+    token = doomed_app.get("/editor/").html.select_one("input[name=csrf_token]")["value"]
+    doomed_app.post("/editor/logout", {"csrf_token": token}, status=303)
+    assert "/editor/login" in copy.get("/editor/users", status=303).location
+
+
+def test_a_session_lasts_a_working_day_however_busy(doomed_app, users, clock):
+    clock.set(dt.datetime(2026, 12, 1, 0, 30, tzinfo=dt.timezone.utc))
+    login(doomed_app, users["editor"].username)
+    for _hour in range(11):
+        clock.advance(hours=1)
+        assert doomed_app.get("/editor/").status_int == 200  # busy: never idle for long
+    clock.advance(hours=1, seconds=1)
+    assert "/editor/login" in doomed_app.get("/editor/", status=303).location
+
+
+def test_guessing_the_current_password_is_throttled_and_logged(doomed_app, users, clock, dbsession):
+    clock.set(dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc))
+    login(doomed_app, users["editor"].username)
+    for n in range(6):
+        form = doomed_app.get("/editor/preferences").forms[2]
+        form["current_password"], form["new_password"] = f"guess number {n}", "a brand new password"
+        response = form.submit("action", value="password", expect_errors=True)
+        assert response.status_int == (400 if n < 5 else 429)
+    assert dbsession.scalar(select(func.count(AuditEvent.id)).where(
+        AuditEvent.action == "user.own_password_failure")) == 5
