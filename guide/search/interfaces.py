@@ -16,9 +16,6 @@ class ISearchService(Interface):
     def start_background(poll_seconds):
         """From now on index in a thread, woken by commits and every poll_seconds (the app)."""
 
-    def remove(codes):
-        """Remove items from the index by code."""
-
     def search(request):
         """A SearchResults for a SearchRequest."""
 

@@ -30,9 +30,6 @@ class NullSearch:
     def start_background(self, poll_seconds=1.0):
         pass
 
-    def remove(self, codes):
-        pass
-
     def search(self, request):
         return SearchResults()
 

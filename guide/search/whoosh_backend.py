@@ -7,8 +7,9 @@ leaves the old index serving.
 
 Updates come from the search journal (sync.py): the items each commit changed. Whoever holds
 the writer lock writes them into the live generation and deletes the journal rows it wrote;
-while a rebuild runs (the file REBUILDING names its process) rows are kept, and the rebuild
-writes them into its new generation after the swap, so nothing committed meanwhile is lost.
+while a rebuild runs (it holds a lock on the file REBUILDING, which the system releases if the
+process dies) rows are kept, and the rebuild writes them into its new generation after the
+swap, so nothing committed meanwhile is lost. Rebuilds take turns on the same lock.
 Segments are merged as they accumulate, and the whole generation when a tenth of its
 documents are deleted ones, so the index stays about its built size.
 
@@ -19,15 +20,18 @@ committed state (stored fields, facet bitsets, best bets, cached term scores) is
 """
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import re
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
@@ -46,7 +50,7 @@ from .snapshot import Snapshot
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
-#: present while a rebuild runs; holds the rebuilding process's id
+#: locked (flock) while a rebuild runs
 REBUILDING = "REBUILDING"
 #: journal rows written per index commit
 BATCH = 2000
@@ -138,26 +142,43 @@ class WhooshSearch:
         except FileNotFoundError:
             return None
 
-    def rebuild(self, progress=None) -> int:
+    @contextmanager
+    def _rebuild_lock(self, wait: bool):
+        """The rebuild lock, held for the block; BlockingIOError when not `wait` and it is held."""
         self.root.mkdir(parents=True, exist_ok=True)
-        marker = self.root / REBUILDING
-        marker.write_text(str(os.getpid()), encoding="utf-8")
+        fd = os.open(self.root / REBUILDING, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            # Changes committed before the documents are read are in the new generation...
-            with self.session_factory() as dbsession:
-                included = dbsession.scalars(select(SearchJournal.id)).all()
-            generation, count = self._build(progress)
-            tmp = self.root / f"{CURRENT}.tmp"
-            tmp.write_text(generation, encoding="utf-8")
-            os.replace(tmp, self.root / CURRENT)
-            self._forget(included)
-            # ...and what was committed while they were read is written into it now.
-            while self._write_journal(generation, rebuilding=True):
-                pass
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            yield
         finally:
-            marker.unlink(missing_ok=True)
+            os.close(fd)  # releases the lock
+
+    def _rebuild_running(self) -> bool:
+        try:
+            with self._rebuild_lock(wait=False):
+                return False
+        except BlockingIOError:
+            return True
+
+    def rebuild(self, progress=None) -> int:
+        with self._rebuild_lock(wait=True):
+            generation, count = self._rebuild(progress)
         self._cleanup(keep={generation})
         return count
+
+    def _rebuild(self, progress) -> tuple[str, int]:
+        # Changes committed before the documents are read are in the new generation...
+        with self.session_factory() as dbsession:
+            included = dbsession.scalars(select(SearchJournal.id)).all()
+        generation, count = self._build(progress)
+        tmp = self.root / f"{CURRENT}.tmp"
+        tmp.write_text(generation, encoding="utf-8")
+        os.replace(tmp, self.root / CURRENT)
+        self._forget(included)
+        # ...and what was committed while they were read is written into it now.
+        while self._write_journal(generation, rebuilding=True):
+            pass
+        return generation, count
 
     def _build(self, progress) -> tuple[str, int]:
         generation = f"gen-{time.time_ns()}"
@@ -215,8 +236,8 @@ class WhooshSearch:
         """Write journalled items into the live generation: the number of journal rows done
         (0 when there was nothing to do, or the rows must wait for a rebuild)."""
         generation = self.current_generation()
-        if generation is None:
-            return 0  # no index yet: the start-up rebuild reads everything
+        if generation is None or self._rebuild_running():
+            return 0  # no index yet, or one is being built: the build takes the journal
         return self._write_journal(generation, rebuilding=False)
 
     def _write_journal(self, generation: str, rebuilding: bool) -> int:
@@ -235,9 +256,11 @@ class WhooshSearch:
                 item_ids = {item_id for _id, item_id in rows}
                 if None in item_ids:
                     item_ids = set(dbsession.scalars(select(Item.id)))
-                documents = {d["meta"]["code"]: d for d in item_documents(dbsession, item_ids)}
-                codes = dbsession.scalars(select(Item.code).where(Item.id.in_(item_ids))).all()
-            for code in codes:
+                codes = dict(dbsession.execute(select(Item.id, Item.code).where(Item.id.in_(item_ids))).all())
+            documents, broken = self._documents(item_ids)
+            for item_id, code in codes.items():
+                if item_id in broken:
+                    continue  # keeps its old entry
                 if code in documents:
                     writer.update_document(**documents[code])
                 else:
@@ -254,6 +277,29 @@ class WhooshSearch:
         self._forget([row_id for row_id, _ in rows])
         return len(rows)
 
+    def _documents(self, item_ids) -> tuple[dict[str, dict], set[int]]:
+        """Index documents by code, and the ids of items whose document could not be built:
+        those are logged and left out, rather than holding back every other update."""
+        try:
+            with self.session_factory() as dbsession:
+                return {d["meta"]["code"]: d for d in item_documents(dbsession, item_ids)}, set()
+        except SQLAlchemyError:
+            raise  # the database, not an item: the journal keeps everything for the next try
+        except Exception:
+            log.exception("building %d index document(s) failed; building them one by one", len(item_ids))
+        documents, broken = {}, set()
+        for item_id in item_ids:
+            try:
+                with self.session_factory() as dbsession:
+                    documents.update((d["meta"]["code"], d) for d in item_documents(dbsession, [item_id]))
+            except SQLAlchemyError:
+                raise
+            except Exception:
+                log.exception("item %s cannot be indexed; it keeps its old index entry until it changes again",
+                              item_id)
+                broken.add(item_id)
+        return documents, broken
+
     def _forget(self, journal_ids: list[int]) -> None:
         for start in range(0, len(journal_ids), BATCH):
             with self.session_factory() as dbsession, dbsession.begin():
@@ -265,28 +311,6 @@ class WhooshSearch:
         if total and total - live > MAX_DELETED_SHARE * total:
             writer = ix.writer(timeout=self.lock_timeout)
             writer.commit(optimize=True)
-
-    def _rebuild_running(self) -> bool:
-        try:
-            pid = int((self.root / REBUILDING).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False  # left by a rebuild that died
-        except PermissionError:
-            pass
-        return True
-
-    def remove(self, codes) -> None:
-        generation = self.current_generation()
-        if generation is None:
-            return
-        writer = self._index(generation).writer(timeout=self.lock_timeout)
-        for code in codes:
-            writer.delete_by_term("code", code)
-        writer.commit()
 
     # -- searching ---------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """A readable difference between two revisions' texts: by character for Chinese (which has no
 spaces between words), by word for English. Lines are compared first, so a long text with one
-changed paragraph costs one paragraph's work."""
+changed paragraph costs one paragraph's work; a changed block too big to compare finely within
+a budget is shown as removed and added whole (the comparison grows with the square of its size)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +11,8 @@ from typing import NamedTuple
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
 SAME, ADDED, REMOVED = "same", "added", "removed"
+#: the largest (old tokens × new tokens) of a changed block compared token by token
+FINE_BUDGET = 2_000_000
 
 
 class Piece(NamedTuple):
@@ -42,7 +45,7 @@ def diff(old: str, new: str, locale: str) -> list[Piece]:
         removed, added = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         if op == "equal":
             _append(pieces, SAME, removed)
-        elif op == "replace":
+        elif op == "replace" and len(removed) * len(added) <= FINE_BUDGET:
             a, b = _tokens(removed, locale), _tokens(added, locale)
             for inner, k1, k2, m1, m2 in _opcodes(a, b):
                 if inner == "equal":

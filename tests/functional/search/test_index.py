@@ -157,3 +157,47 @@ def test_an_index_of_an_older_format_is_rebuilt_at_start(scratch, search):
     fresh.ensure_index()
     assert fresh.current_generation() != live
     assert (search.root / fresh.current_generation() / FORMAT_FILE).read_text() == INDEX_FORMAT
+
+
+def test_changes_wait_for_a_running_rebuild_and_a_dead_one_blocks_nothing(scratch, search):
+    import fcntl
+    import os
+
+    from guide.models import SearchJournal
+    from guide.search.whoosh_backend import REBUILDING
+
+    # Another process rebuilding holds the lock: updates leave their rows for it.
+    fd = os.open(search.root / REBUILDING, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        rename(scratch, "GAJ-0001", "重建期间改的名字")
+        with scratch.transaction() as s:
+            assert s.scalar(select(SearchJournal.id)) is not None  # kept for the rebuild
+    finally:
+        os.close(fd)  # the rebuilding process ends (or dies): the lock goes with it
+    # The file left behind holds no lock: the next update goes ahead.
+    assert (search.root / REBUILDING).exists()
+    assert search.index_pending() == 1
+    assert codes(search, "重建期间") == ["GAJ-0001"]
+
+
+def test_an_item_that_cannot_be_indexed_holds_back_no_other(scratch, search, monkeypatch, caplog):
+    from guide.search import whoosh_backend
+
+    real = whoosh_backend.item_documents
+    with scratch.transaction() as s:
+        broken = s.scalar(select(Item.id).where(Item.code == "MZJ-0001"))
+
+    def failing_for_one(dbsession, item_ids=None):
+        if item_ids is not None and broken in item_ids:
+            raise ValueError("a document that cannot be built")  # a fault, injected for this test
+        return real(dbsession, item_ids)
+
+    monkeypatch.setattr(whoosh_backend, "item_documents", failing_for_one)
+    with scratch.transaction() as s:
+        s.scalar(select(Item).where(Item.code == "GAJ-0001")).name_zh = "护照新名字"
+        s.scalar(select(Item).where(Item.code == "MZJ-0001")).name_zh = "喀斯特地貌登记"
+    assert codes(search, "护照新名字") == ["GAJ-0001"]
+    assert codes(search, "结婚") == ["MZJ-0001"]  # its old entry stays
+    assert codes(search, "喀斯特地貌") == []  # its new name is not in the index
+    assert "cannot be indexed" in caplog.text

@@ -29,3 +29,12 @@ def test_a_long_text_with_one_changed_line_is_quick():
     new = old.replace("第1500段", "第一千五百段")
     pieces = diff(old, new, "zh-Hans")
     assert [p.text for p in pieces if p.kind != SAME] == ["1500", "一千五百"]
+
+
+def test_a_changed_block_too_big_to_compare_finely_is_shown_whole():
+    # Token by token these would interleave thousands of pieces, at a cost growing with the
+    # square of their length; over the budget they are one removal and one addition.
+    old, new = "甲乙" * 25_000, "甲丙" * 25_000
+    assert diff(old, new, "zh-Hans") == [Piece(REMOVED, old), Piece(ADDED, new)]
+    small_old, small_new = "甲乙" * 100, "甲丙" * 100
+    assert len(diff(small_old, small_new, "zh-Hans")) > 100
