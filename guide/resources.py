@@ -7,7 +7,7 @@ from .catalogue.interfaces import ICatalogueService
 from .i18n import LOCALES_BY_URL
 from .models import User
 from .places.interfaces import IPlacesService
-from .security import EDITOR_ACL
+from .security import EditorContext
 from .workflow.service import GuideWorkflow
 
 
@@ -32,11 +32,9 @@ class CenterResource:
             raise HTTPNotFound()
 
 
-class EditorRoot:
+class EditorRoot(EditorContext):
     """Every editor page. Nothing is looked up for a visitor who is not signed in: they are
     sent to the login page whatever the address names (no probing for names)."""
-
-    __acl__ = EDITOR_ACL
 
     def __init__(self, request):
         # Who is signed in, as plain data, before the view runs (guide.security.Editor).

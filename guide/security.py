@@ -36,6 +36,13 @@ PERMISSIONS = {
 #: The ACL of every editor resource (guide.resources).
 EDITOR_ACL = [(Allow, f"role:{role}", permission) for permission, role in PERMISSIONS.items()] + [DENY_ALL]
 
+
+class EditorContext:
+    """What every editor resource is, for permission checks: also the context of an editor
+    page that has none of its own (an error page)."""
+
+    __acl__ = EDITOR_ACL
+
 SESSION_COOKIE = "guide_session"
 #: a session ends after this long without a request
 SESSION_TIMEOUT = 8 * 3600

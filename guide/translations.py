@@ -136,7 +136,7 @@ def translation_status(dbsession: Session) -> list[LocaleReport]:
         english_guide = by_locale.get("en")
         if english_guide is None:
             english.missing["guide"].append(code)
-        elif is_stale(english_guide, source):
+        elif is_stale(english_guide.source_revision, source.number):
             english.stale["guide"].append(f"{code} (translated from revision {english_guide.source_revision}, "
                                           f"source is at {source.number})")
     return [english, traditional]

@@ -1,7 +1,8 @@
 """User names: one rule for what a name may be, and one normal form (lower case)."""
 import re
 
-NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+MAX_LENGTH = 40
+NAME = re.compile(rf"[a-z0-9][a-z0-9._-]{{1,{MAX_LENGTH - 1}}}")
 
 
 def normalize(name: str) -> str:

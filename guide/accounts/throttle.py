@@ -1,6 +1,7 @@
 """The login throttle. After 5 failed logins for one name, or from one address, within 15
 minutes, further attempts are refused with 429 and a Retry-After: first 60 seconds, then
-doubling with each further failure, up to an hour. A successful login clears the name's count.
+doubling with each further failure, up to an hour. A successful login clears the name's count,
+and a quiet spell (15 minutes beyond the last wait) forgives it.
 
 Failures are rows in the database, so every process agrees, and a refusal is an answer, not a
 sleeping thread. Attempts refused by the throttle are not checked and not counted.
@@ -27,6 +28,8 @@ def wait_after(failures: list[dt.datetime], now: dt.datetime) -> int:
     """Seconds until one more attempt is allowed after these failures (0: allowed now)."""
     level, until, recent = 0, None, []
     for at in sorted(failures):
+        if level and at - until > WINDOW:
+            level, recent = 0, []  # quiet long enough after the last wait: start again
         if level:
             level += 1  # every failure after the limit was reached doubles the wait
         else:

@@ -343,12 +343,13 @@ def run(args, clock=None) -> int:
     if args.command == "demo":
         return do_demo(args)
     # Commands that change indexed data need an index that can take the change; init-db runs
-    # before there are tables to build one from, and reindex builds its own. Account changes
-    # touch nothing indexed.
-    reads_only = (args.command in ("init-db", "translation-status", "users")
-                  or getattr(args, "action", None) == "list")
-    env = Env(load_settings(args), search=not reads_only,
-              ensure_index=args.command in ("import-catalogue", "load-content", "best-bet", "publish-due"),
+    # before there are tables to build one from, and reindex builds its own. Reading commands
+    # and account changes touch nothing indexed; publish-due runs every minute, so it leaves
+    # the journal to the running site's indexer rather than load jieba each time.
+    without_index = (args.command in ("init-db", "translation-status", "users", "publish-due")
+                     or getattr(args, "action", None) == "list")
+    env = Env(load_settings(args), search=not without_index,
+              ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"),
               clock=clock)
     try:
         return COMMANDS[args.command](env, args)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..models import BestBet, GuideRevision, Item, Window
 from ..places.acceptance import window_accepts
-from ..workflow.service import published_revisions
+from ..workflow.service import EDITABLE_LOCALES, published_revisions
 
 
 def _centers_by_item(dbsession: Session, items: list[Item]) -> dict[int, set[str]]:
@@ -42,7 +42,7 @@ def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
     items = dbsession.scalars(stmt).all()
     centers = _centers_by_item(dbsession, items)
     ids = None if item_ids is None else [i.id for i in items]
-    guides = published_revisions(dbsession, ids, ["zh-Hans", "en"])
+    guides = published_revisions(dbsession, ids, EDITABLE_LOCALES)
     bets = _best_bets_by_item(dbsession, ids)
     for item in items:
         yield build_document(item, centers.get(item.id, set()), guides.get((item.id, "zh-Hans")),

@@ -22,7 +22,9 @@ def published_guide(dbsession, item, locale_tag: str) -> PublishedGuide | None:
     revisions = published_revisions(dbsession, [item.id], {locale_tag, SOURCE_LOCALE.tag})
     revision, source = revisions.get((item.id, locale_tag)), revisions.get((item.id, SOURCE_LOCALE.tag))
     if revision is not None:
-        return PublishedGuide(revision, locale_tag, stale=locale_tag != SOURCE_LOCALE.tag and is_stale(revision, source))
+        stale = locale_tag != SOURCE_LOCALE.tag and source is not None and is_stale(revision.source_revision,
+                                                                                    source.number)
+        return PublishedGuide(revision, locale_tag, stale=stale)
     if locale_tag == "zh-Hant" and source is not None:
         # Traditional Chinese readers get the Simplified source converted, as for catalogue text.
         return PublishedGuide(source, locale_tag, to_traditional)

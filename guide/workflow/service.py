@@ -81,9 +81,10 @@ def _refusal(action: str, draft_state: str | None):
     return _("Nothing is published, so there is nothing to archive.")
 
 
-def is_stale(translation: GuideRevision, source: GuideRevision | None) -> bool:
-    """A translation made from an older revision of its source."""
-    return source is not None and (translation.source_revision or 0) < source.number
+def is_stale(translated_from: int | None, source_number: int | None) -> bool:
+    """A translation made from (source revision `translated_from`) an older revision of its
+    source (now at `source_number`; None: no published source)."""
+    return source_number is not None and (translated_from or 0) < source_number
 
 
 def published_revisions(dbsession: Session, item_ids=None, locales=None) -> dict[tuple[int, str], GuideRevision]:

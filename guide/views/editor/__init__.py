@@ -3,8 +3,9 @@ Every route's permission is named in its view; who has it is guide.security's on
 
 from ...accounts.passwords import MIN_LENGTH
 from ...i18n import LOCALES_BY_TAG
-from ...security import EDITOR_ACL
+from ...security import EditorContext
 from .common import local_time
+from .forms import LIMITS
 
 
 def includeme(config):
@@ -23,10 +24,6 @@ def _editor_page(request) -> bool:
     return route is not None and route.name.startswith("editor.")
 
 
-class _EditorACL:
-    __acl__ = EDITOR_ACL
-
-
 def _template_globals(event):
     request = event.get("request")
     # Every page in the editor's frame, its error pages too (which may have no route or context).
@@ -34,8 +31,9 @@ def _template_globals(event):
         return
     if event.get("renderer_name") == "json":
         return
-    context = getattr(request, "context", None) or _EditorACL()
+    context = getattr(request, "context", None) or EditorContext()
     event["can"] = lambda permission: request.has_permission(permission, context)
     event["local_time"] = lambda instant: local_time(request, instant)
     event["locales_by_tag"] = LOCALES_BY_TAG
     event["password_min"] = MIN_LENGTH
+    event["limits"] = LIMITS

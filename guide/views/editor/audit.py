@@ -11,6 +11,7 @@ from ...i18n import _
 from ...workflow.service import CONTENT_FILES, SCHEDULER
 from ..params import BadParameter, page_count, page_param, text_param
 from .common import local_time
+from .forms import LIMITS
 from .guides import STATE_LABELS
 from .users import ROLE_LABELS
 
@@ -63,8 +64,8 @@ def _start_of(day: dt.date) -> dt.datetime:
 def audit_log(request):
     since, until = _day(request, "from", FROM_LABEL), _day(request, "to", TO_LABEL)
     filters = AuditFilters(
-        user=(text_param(request, "user", 80) or "").lower() or None,
-        item=(text_param(request, "item", 40) or "").upper() or None,
+        user=(text_param(request, "user", LIMITS["username"]) or "").lower() or None,
+        item=(text_param(request, "item", LIMITS["item"]) or "").upper() or None,
         since=_start_of(since) if since else None,
         # "to" includes that whole day
         until=_start_of(until + dt.timedelta(days=1)) if until else None,

@@ -10,12 +10,11 @@ from ...models import Guide, Item
 from ...search.interfaces import ISearchService
 from ...search.results import SearchRequest
 from ...workflow import dashboard
-from ...workflow.service import guide_state
+from ...workflow.service import EDITABLE_LOCALES, guide_state
 from ..params import page_count, page_param, text_param
+from .forms import LIMITS
 from .guides import STATE_LABELS
 
-#: translations behind their source shown on the dashboard (the rest are counted)
-BEHIND_SHOWN = 20
 ITEMS_PER_PAGE = 20
 
 
@@ -23,23 +22,22 @@ ITEMS_PER_PAGE = 20
              renderer="guide:templates/editor/dashboard.pt")
 def home(request):
     db = request.dbsession
-    behind = dashboard.translations_behind(db)
     saved = {"when": _("Saved at"), "when_field": "created_at", "who_field": "author"}
     published = {"when": _("Published at"), "when_field": "published_at", "who_field": "publisher"}
     return {
         "sections": [
-            dict(id="mine", heading=_("My drafts"), entries=dashboard.my_drafts(db, request.user),
+            dict(id="mine", heading=_("My drafts"), listing=dashboard.my_drafts(db, request.editor.id),
                  empty=_("You have no drafts."), **saved),
-            dict(id="review", heading=_("Waiting for review"), entries=dashboard.awaiting_review(db),
+            dict(id="review", heading=_("Waiting for review"), listing=dashboard.awaiting_review(db),
                  empty=_("Nothing is waiting for review."), **saved),
-            dict(id="scheduled", heading=_("Scheduled publications"), entries=dashboard.scheduled(db),
+            dict(id="scheduled", heading=_("Scheduled publications"), listing=dashboard.scheduled(db),
                  empty=_("Nothing is scheduled."), when=_("Publishes at"), when_field="publish_at",
                  who_field="publisher"),
-            dict(id="published", heading=_("Recently published"), entries=dashboard.recently_published(db, request.now),
+            dict(id="published", heading=_("Recently published"),
+                 listing=dashboard.recently_published(db, request.now),
                  empty=_("Nothing was published in the last 30 days."), **published),
         ],
-        "behind": behind[:BEHIND_SHOWN],
-        "behind_total": len(behind),
+        "behind": dashboard.translations_behind(db),
     }
 
 
@@ -47,7 +45,7 @@ def home(request):
              renderer="guide:templates/editor/items.pt")
 def items(request):
     """Find an item by code, name, pinyin or words, and see where its guides stand."""
-    query = text_param(request, "q", 200)
+    query = text_param(request, "q", LIMITS["query"])
     page = page_param(request)
     found, total = [], 0
     if query:
@@ -63,7 +61,7 @@ def items(request):
         guides = {(g.item_id, g.locale): g for g in db.scalars(
             select(Guide).where(Guide.item_id.in_([i.id for i in by_code.values()]))
             .options(selectinload(Guide.draft_revision), selectinload(Guide.published_revision)))}
-        found = [(by_code[c], {tag: guide_state(guides.get((by_code[c].id, tag))) for tag in ("zh-Hans", "en")})
+        found = [(by_code[c], {tag: guide_state(guides.get((by_code[c].id, tag))) for tag in EDITABLE_LOCALES})
                  for c in codes if c in by_code]
-    return {"query": query or "", "found": found, "total": total, "page": page,
+    return {"query": query or "", "found": found, "total": total, "page": page, "editable": EDITABLE_LOCALES,
             "pages": page_count(total, ITEMS_PER_PAGE), "state_labels": STATE_LABELS}

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...accounts import names, passwords
 from ...hours.status import TZ
 from ...i18n import _
 from ...workflow.service import Submission
 from ...workflow.states import ACTIONS
 from ..params import CONTROL
 
-MAX_SUMMARY = 1_000
-MAX_BODY = 50_000
-MAX_NOTE = 500
+#: the longest value of each editor field: checked here, and the forms' maxlength
+LIMITS = {"summary": 1_000, "body": 50_000, "note": 500, "password": passwords.MAX_LENGTH,
+          "username": names.MAX_LENGTH, "query": 200, "item": 40}
 MAX_NUMBER = 1_000_000_000
 #: the datetime-local input's form, read as China time
 PUBLISH_AT_FORMAT = "%Y-%m-%dT%H:%M"
@@ -74,9 +75,9 @@ def guide_form(request) -> tuple[str, Submission, FormErrors]:
     action = post.get("action", "")
     if action not in ACTIONS:
         errors["form"] = _("Choose one of the form's buttons.")
-    summary = text(post, "summary", MAX_SUMMARY, errors).strip()
-    body = body_text(text(post, "body", MAX_BODY, errors))
-    note = text(post, "note", MAX_NOTE, errors).strip() or None
+    summary = text(post, "summary", LIMITS["summary"], errors).strip()
+    body = body_text(text(post, "body", LIMITS["body"], errors))
+    note = text(post, "note", LIMITS["note"], errors).strip() or None
     form = Submission(summary=summary, body=body, base_revision=number(post, "base_revision", errors), note=note,
                       major=post.get("major") in ("on", "1", "true", "yes"),
                       publish_at=local_instant(text(post, "publish_at", 40, errors), "publish_at", errors))

@@ -99,7 +99,7 @@ def guide_page(context, request, form: Submission | None = None, errors: dict | 
         "materials": [localized(m, "name", locale) for m in item.materials],
         "source": source,
         "source_html": markdown_to_html(source.body) if source else None,
-        "behind": bool(published and source and is_stale(published, source)),
+        "behind": bool(published and source and is_stale(published.source_revision, source.number)),
     }
 
 

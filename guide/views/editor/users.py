@@ -5,12 +5,11 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from ...accounts.passwords import MAX_LENGTH
 from ...accounts.service import AccountError, Accounts
 from ...i18n import _
 from ...security import ROLES
 from .common import actor, flash
-from .forms import FormErrors, text
+from .forms import LIMITS, FormErrors, text
 
 ROLE_LABELS = {"editor": _("Editor"), "publisher": _("Publisher"), "admin": _("Administrator")}
 ROLE_HELP = {
@@ -50,8 +49,8 @@ def users(request):
 def add_user(request):
     name, role = request.POST.get("username", ""), request.POST.get("role", "")
     try:
-        user = _accounts(request).add(_field(request, "username", 80), _field(request, "role", 20),
-                                      _field(request, "password", MAX_LENGTH))
+        user = _accounts(request).add(_field(request, "username", LIMITS["username"]), _field(request, "role", 20),
+                                      _field(request, "password", LIMITS["password"]))
     except AccountError as e:
         return users_page(request, e.message, {"username": name if isinstance(name, str) else "",
                                                "role": role if isinstance(role, str) else ""}, status=400)
@@ -84,7 +83,7 @@ def change_user(context, request):
             accounts.set_active(name, action == "enable")
             message = _("The account is enabled.") if action == "enable" else _("The account is disabled.")
         elif action == "password":
-            accounts.reset_password(name, _field(request, "password", MAX_LENGTH))
+            accounts.reset_password(name, _field(request, "password", LIMITS["password"]))
             message = _("The password is changed; the user is signed out everywhere.")
         else:
             return user_page(context, request, _("Choose one of the form's buttons."), status=400)

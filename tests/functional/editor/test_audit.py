@@ -69,3 +69,23 @@ def test_the_database_refuses_too(database, statement):
         with pytest.raises(DBAPIError, match="append-only"):
             connection.execute(text(statement))
         connection.rollback()
+
+
+def test_the_date_filter_counts_days_in_china_time(doomed_app, users, clock):
+    app = doomed_app
+    # 23:30 in China on 1 December is 15:30 UTC the same day; 07:30 on 2 December is 23:30 UTC
+    # on 1 December: both belong to the China days they happened on.
+    clock.set(dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.timezone.utc))
+    login(app, users["editor"].username)
+    clock.set(dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.timezone.utc))
+    login(app, users["publisher"].username)
+    clock.set(dt.datetime(2026, 12, 2, 1, 0, tzinfo=dt.timezone.utc))
+    login(app, users["admin"].username)
+
+    def who(day):
+        found = app.get("/editor/audit", {"from": day, "to": day, "lang": "en"})
+        return {r.select("td")[1].text for r in found.html.select("table.audit tbody tr")
+                if "Signed in" in r.text}
+
+    assert who("2026-12-01") == {"test-editor"}
+    assert who("2026-12-02") == {"test-publisher", "test-admin"}

@@ -156,6 +156,13 @@ def test_markdown_never_carries_a_script(doomed_app, users, payload):
     history = app.get(f"{GUIDE}/revisions").html.select("table.history th a")
     newest = history[0]["href"]
     assert_harmless(app.get(newest).html.select_one(".guide-text"))
+    # Everywhere else the editor shows it: beside the English form, converted, in a conflict.
+    assert_harmless(app.get("/editor/items/GAJ-0014/en").html.select_one(".editor-aside .guide-text"))
+    for fragment in app.get("/editor/items/GAJ-0014/zh-hant").html.select(".guide-text"):
+        assert_harmless(fragment)
+    conflict = submit(app, action="save", status=409, base_revision="1", body=f"冲突\n\n{payload}")
+    for fragment in conflict.html.select(".diff, .editor-aside .guide-text"):
+        assert_harmless(fragment)
 
 
 def test_an_edit_conflict_overwrites_nothing_and_keeps_both_texts(doomed_app, wsgi_app, users, dbsession, tm):

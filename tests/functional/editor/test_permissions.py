@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlalchemy import func, select
 
-from guide.models import AuditEvent, GuideRevision, User
+from guide.models import AuditEvent, Guide, GuideRevision, User
 
 from .conftest import login
 
@@ -126,9 +126,15 @@ def test_guide_actions_by_role(doomed_app, users, role):
             assert response.status_int == 403, action
 
 
-def counts(dbsession) -> tuple[int, int, int]:
+def counts(dbsession) -> tuple:
+    """What a refused request must leave as it was: rows, guide pointers and states, accounts."""
     return (dbsession.scalar(select(func.count(GuideRevision.id))), dbsession.scalar(select(func.count(AuditEvent.id))),
-            dbsession.scalar(select(func.count(User.id))))
+            dbsession.scalar(select(func.count(User.id))),
+            dbsession.execute(select(Guide.id, Guide.published_revision_id, Guide.draft_revision_id)
+                              .order_by(Guide.id)).all(),
+            dbsession.execute(select(GuideRevision.id, GuideRevision.state).order_by(GuideRevision.id)).all(),
+            dbsession.execute(select(User.id, User.role, User.active, User.locale, User.session_version)
+                              .order_by(User.id)).all())
 
 
 @pytest.mark.parametrize("token", [None, "not-the-token"])
@@ -140,6 +146,8 @@ def test_state_changes_need_the_csrf_token(doomed_app, users, dbsession, token):
     posts = {
         GUIDE: {"summary": "改了", "body": "改了", "base_revision": form["base_revision"].value, "action": "publish",
                 "note": "x"},
+        GUIDE + "?": {"summary": form["summary"].value, "body": form["body"].value,
+                      "base_revision": form["base_revision"].value, "action": "archive"},
         f"{GUIDE}/revisions/1/restore": {"base_revision": form["base_revision"].value},
         "/editor/users": {"username": "newcomer", "role": "editor", "password": "a long enough password"},
         "/editor/users/test-editor": {"action": "disable"},

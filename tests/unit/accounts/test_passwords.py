@@ -22,3 +22,19 @@ def test_no_user_never_verifies():
     assert not verify(None, "this is not anybody's password")  # the decoy hash's own password
     assert not verify("not a hash", "anything at all")
     assert not verify(hash_password("a long enough password"), "x" * 2000)
+
+
+def test_an_unknown_name_costs_a_hash_check_too(monkeypatch):
+    """Refusing an unknown name at once would tell, by the time taken, that it does not exist."""
+    from guide.accounts import passwords
+
+    checked, real = [], passwords._hasher
+
+    class Counting:
+        def verify(self, password_hash, password):
+            checked.append(password_hash)
+            return real.verify(password_hash, password)
+
+    monkeypatch.setattr(passwords, "_hasher", Counting())
+    assert not verify(None, "any password at all")
+    assert checked == [passwords._UNKNOWN_USER_HASH]

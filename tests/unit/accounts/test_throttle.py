@@ -36,3 +36,9 @@ def test_each_further_failure_doubles_the_wait_up_to_an_hour():
 
 def test_no_failures_no_wait():
     assert wait_after([], T0) == 0
+
+
+def test_a_quiet_spell_after_the_wait_forgives():
+    failures = at(0, 1, 2, 3, 4)  # locked until 64 s
+    later = T0 + dt.timedelta(seconds=64 + 15 * 60 + 1)
+    assert wait_after([*failures, later], later) == 0  # one typo hours later does not lock
