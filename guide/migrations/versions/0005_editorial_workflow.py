@@ -1,7 +1,10 @@
 """editorial workflow: guide revisions, accounts, audit log, login throttle, search journal
 
 Today's guides become published (or draft) revision 1: the text moves from `guides` to
-`guide_revisions`, and each guide points at its published revision and its draft.
+`guide_revisions`, and each guide points at its published revision and its draft. (A content
+file that declares a later revision is loaded once more, as that revision, by the next
+load-content.) The downgrade keeps one text per guide, the published one where there is one: a
+draft beside it, and the history, are lost.
 
 Revision ID: 0005
 Revises: 0004
