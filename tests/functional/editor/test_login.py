@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 
 from guide.models import AuditEvent
 
+from tests.support import app_in_another_process
+
 from .conftest import PASSWORD, login
 
 WRONG = "not the password at all"
@@ -97,10 +99,28 @@ def test_failures_older_than_the_window_do_not_lock(doomed_app, clock):
 
 
 def test_every_process_agrees_on_the_count(live):
-    first, second = live.app(index="index-1"), live.app(index="index-2")
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlencode
+
+    first = live.app()
     for _ in range(5):
         attempt(first, "test-editor", status=400)
-    assert attempt(second, "test-editor", PASSWORD, status=429).headers["Retry-After"]
+    settings = {"sqlalchemy.url": live.db.url, "guide.search.backend": "guide.search.null.NullSearch",
+                "guide.search.index_dir": str(live.tmp_path / "other-index"),
+                "guide.secret": "another process's secret, long enough to be used"}
+    with app_in_another_process(settings) as other:
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with browser.open(f"{other}/editor/login?lang=en") as response:
+            page = response.read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        form = urlencode({"csrf_token": token, "username": "test-editor", "password": PASSWORD}).encode()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            browser.open(f"{other}/editor/login?lang=en", data=form)
+        refused.value.close()
+    assert refused.value.code == 429 and int(refused.value.headers["Retry-After"]) > 0
 
 
 def test_disabling_or_a_new_password_ends_the_sessions(doomed_app, users, dbsession):
