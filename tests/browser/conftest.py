@@ -81,7 +81,13 @@ def sign_in(browser, server_url, name, password=BROWSER_PASSWORD):
 
     browser.delete_all_cookies()
     browser.get(f"{server_url}/editor/login?lang=en")
-    username = browser.switch_to.active_element  # the form focuses the name field
+    # The form focuses the name field; should the browser not (it may skip autofocus), the
+    # keyboard gets there.
+    for _ in range(20):
+        if browser.switch_to.active_element.get_attribute("id") == "username":
+            break
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+    username = browser.switch_to.active_element
     assert username.get_attribute("id") == "username"
     username.send_keys(name, Keys.TAB)
     browser.switch_to.active_element.send_keys(password, Keys.ENTER)
