@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from .catalogue.interfaces import ICatalogueService
 from .i18n import LOCALES_BY_URL
-from .models import User
+from .models import User, transaction_scope
 from .places.interfaces import IPlacesService
-from .security import EditorContext
+from .security import EditorContext, claims_a_session
 from .workflow.service import GuideWorkflow
 
 
@@ -32,16 +32,27 @@ class CenterResource:
             raise HTTPNotFound()
 
 
+def publish_what_is_due(request) -> None:
+    """Scheduled publications whose time has come go out on an editor's request, even without
+    the timer: in a short transaction of their own, before this request reads anything, so a
+    GET takes no write lock unless there is something to publish, and then sees it published."""
+    factory = request.registry["dbsession_factory"]
+    with factory() as dbsession:
+        if not GuideWorkflow(dbsession, request.now).anything_due():
+            return
+    with transaction_scope(factory) as dbsession:
+        GuideWorkflow(dbsession, request.now).publish_due()
+
+
 class EditorRoot(EditorContext):
     """Every editor page. Nothing is looked up for a visitor who is not signed in: they are
     sent to the login page whatever the address names (no probing for names)."""
 
     def __init__(self, request):
+        if claims_a_session(request):
+            publish_what_is_due(request)
         # Who is signed in, as plain data, before the view runs (guide.security.Editor).
         self.signed_in = request.editor is not None
-        if self.signed_in:
-            # Scheduled publications whose time has come go out now, even without the timer.
-            GuideWorkflow(request.dbsession, request.now).publish_due()
 
 
 class GuideResource(EditorRoot):

@@ -16,6 +16,7 @@ from pyramid.csrf import SessionCSRFStoragePolicy
 from pyramid.exceptions import ConfigurationError
 from pyramid.session import SignedCookieSessionFactory
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class EditorContext:
 
     __acl__ = EDITOR_ACL
 
+_LOOKUP_FAILED = "guide.user_lookup_failed"
+_SESSION_SINCE = "guide.session_since"
 SESSION_COOKIE = "guide_session"
 #: a session ends after this long without a request
 SESSION_TIMEOUT = 8 * 3600
@@ -93,6 +96,7 @@ class SecurityPolicy:
             return None
         if request.now - dt.datetime.fromtimestamp(since, dt.timezone.utc) > SESSION_LIFETIME:
             return None
+        request.environ[_SESSION_SINCE] = since
         user = request.dbsession.scalar(select(User).where(User.id == user_id))
         if user is None or not user.active or user.session_version != version:
             return None
@@ -117,8 +121,27 @@ class SecurityPolicy:
 
 
 def editor_of(request) -> Editor | None:
-    user = request.user
+    # An error page about the database must not ask it again (and fail again): after one
+    # failed look-up the request has no editor for what remains of it.
+    if request.environ.get(_LOOKUP_FAILED):
+        return None
+    try:
+        user = request.user
+    except SQLAlchemyError:
+        request.environ[_LOOKUP_FAILED] = True
+        raise
     return None if user is None else Editor(user.id, user.username, user.role, user.locale)
+
+
+def session_began(request) -> dt.datetime | None:
+    """When the signed-in editor's session began (a renewed session keeps its end)."""
+    since = request.environ.get(_SESSION_SINCE) if request.editor is not None else None
+    return None if since is None else dt.datetime.fromtimestamp(since, dt.timezone.utc)
+
+
+def claims_a_session(request) -> bool:
+    """Whether the request's signed session names a user, without asking the database."""
+    return SessionAuthenticationHelper().authenticated_userid(request) is not None
 
 
 def secret_from(settings: dict) -> str:

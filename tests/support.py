@@ -45,7 +45,8 @@ def get(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as e:
-        return e.code, ""
+        with e:  # it holds the connection
+            return e.code, ""
     except OSError:
         return 0, ""
 

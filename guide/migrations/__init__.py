@@ -15,5 +15,8 @@ def alembic_config(url: str | None = None, connection=None) -> Config:
 
 
 def upgrade(engine) -> None:
-    with engine.begin() as connection:
+    from ..models import WRITES
+
+    # A writer from its first statement (SQLite: it reads the version table, then alters).
+    with engine.connect().execution_options(**{WRITES: True}) as connection, connection.begin():
         command.upgrade(alembic_config(connection=connection), "head")

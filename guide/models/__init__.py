@@ -21,7 +21,9 @@ from .users import LoginFailure, User  # noqa: F401
 configure_mappers()
 
 
-#: Execution option of a connection whose transaction will write (guide.models.writes).
+#: Execution option of a connection whose transaction will write (guide.models.writes). On
+#: SQLite a transaction that reads and then writes must say so when it begins: otherwise a
+#: writer committing in between makes its write fail at once ("database is locked").
 WRITES = "guide_writes"
 
 
@@ -46,6 +48,10 @@ def _sqlite_begin(connection):
 
 
 def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
+    if str(settings.get(f"{prefix}url", "")).startswith("sqlite"):
+        # How long a writer waits for another to finish before giving up (the driver's 5 s is
+        # short for a rebuild's or an import's commit).
+        kwargs.setdefault("connect_args", {}).setdefault("timeout", 15)
     engine = engine_from_config(settings, prefix, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
@@ -87,6 +93,9 @@ def transaction_scope(session_factory):
 def includeme(config):
     settings = config.get_settings()
     settings["tm.manager_hook"] = "pyramid_tm.explicit_manager"
+    # pyramid_tm would look the user up in its own tween, outside the error pages: a database
+    # that does not answer there is a bare 500. Views look the user up themselves.
+    settings["tm.annotate_user"] = "false"
     # Retries read the whole body first, to replay it: not for a body over the size limit.
     settings.setdefault("retry.activate_hook", "guide.limits.retry_attempts")
 
@@ -103,10 +112,8 @@ def includeme(config):
         dbsession = request.environ.get("app.dbsession")
         if dbsession is None:
             dbsession = get_tm_session(session_factory, request.tm, request=request)
-            if request.method not in ("GET", "HEAD", "OPTIONS") or request.environ.get(
-                    "PATH_INFO", "").startswith("/editor"):
-                # Changes come from these; an editor's GET too may publish what is due.
-                writes(dbsession)
+            if request.method not in ("GET", "HEAD", "OPTIONS"):
+                writes(dbsession)  # changes come from these
         return dbsession
 
     config.add_request_method(dbsession, reify=True)

@@ -27,6 +27,8 @@ from ..translations import translation_status
 from ..workflow.service import GuideWorkflow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: exit status for "temporary failure, try again" (sysexits.h), which cron and systemd understand
+EX_TEMPFAIL = 75
 DEFAULT_CONTENT = PROJECT_ROOT / "content"
 
 
@@ -133,6 +135,15 @@ def read_password() -> str:
 
 
 def do_users(env: Env, args) -> int:
+    if args.action != "list" and not args.name:
+        print("guide: give the user's NAME", file=sys.stderr)
+        return 2
+    if args.action == "set-role" and not args.role_name:
+        print("guide: give the ROLE: " + ", ".join(ROLES), file=sys.stderr)
+        return 2
+    # Asked before the transaction begins: on SQLite it holds the write lock, and nobody
+    # should wait while someone types.
+    password = read_password() if args.action in ("add", "reset-password") else None
     try:
         with env.transaction() as dbsession:
             accounts = Accounts(dbsession, env.clock.now(), Actor.system(f"cli:{getpass_user()}", "cli"))
@@ -141,24 +152,17 @@ def do_users(env: Env, args) -> int:
                     state = "active" if user.active else "disabled"
                     last = user.last_login_at.isoformat(timespec="minutes") if user.last_login_at else "never"
                     print(f"{user.username}\t{user.role}\t{state}\tlast login {last}")
-                return 0
-            if not args.name:
-                print("guide: give the user's NAME", file=sys.stderr)
-                return 2
-            if args.action == "add":
-                user = accounts.add(args.name, args.role, read_password())
+            elif args.action == "add":
+                user = accounts.add(args.name, args.role, password)
                 print(f"added {user.username} ({user.role})")
             elif args.action == "set-role":
-                if not args.role_name:
-                    print("guide: give the ROLE: " + ", ".join(ROLES), file=sys.stderr)
-                    return 2
                 user = accounts.set_role(args.name, args.role_name)
                 print(f"{user.username} is now {user.role}")
             elif args.action in ("disable", "enable"):
                 user = accounts.set_active(args.name, args.action == "enable")
                 print(f"{user.username} is {'enabled' if user.active else 'disabled'}")
             else:
-                user = accounts.reset_password(args.name, read_password())
+                user = accounts.reset_password(args.name, password)
                 print(f"new password set for {user.username}; their sessions have ended")
     except AccountError as e:
         print(f"guide: {e}", file=sys.stderr)
@@ -334,7 +338,13 @@ def main(argv=None, clock=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return run(args, clock)
-    except (OperationalError, ProgrammingError) as e:
+    except OperationalError as e:
+        if "locked" in str(e.orig):  # SQLite, another writer busy: the next run will do it
+            print("guide: the database is busy (another writer holds it); try again", file=sys.stderr)
+            return EX_TEMPFAIL
+        print(f"guide: the database is not ready ({e.orig}); run `guide init-db` first", file=sys.stderr)
+        return 1
+    except ProgrammingError as e:
         print(f"guide: the database is not ready ({e.orig}); run `guide init-db` first", file=sys.stderr)
         return 1
 

@@ -3,7 +3,7 @@ consumes the search journal, so the journal stays bounded."""
 from sqlalchemy import delete, select
 from zope.interface import implementer
 
-from ..models import SearchJournal
+from ..models import SearchJournal, writes
 from .interfaces import ISearchService
 from .results import SearchResults
 
@@ -22,6 +22,7 @@ class NullSearch:
         if self.session_factory is None:
             return 0
         with self.session_factory() as dbsession, dbsession.begin():
+            writes(dbsession)  # it reads, then deletes what it read
             rows = dbsession.execute(select(SearchJournal.id, SearchJournal.item_id)).all()
             dbsession.execute(delete(SearchJournal).where(SearchJournal.id.in_([row_id for row_id, _ in rows])))
         self.indexed.extend(item_id for _, item_id in rows)

@@ -121,20 +121,30 @@ class WhooshSearch:
 
     def ensure_index(self) -> None:
         """Rebuild when there is no index or it cannot be opened (start-up)."""
-        generation = self.current_generation()
-        if generation:
+        if self._usable():
+            return
+        with self._rebuild_lock(wait=True):
+            # Another process may have rebuilt it while this one waited for the lock.
+            if not self._usable(quiet=True):
+                self._rebuild_and_clean(None)
+
+    def _usable(self, quiet: bool = False) -> bool:
+        generation, why = self.current_generation(), None
+        if not generation:
+            why = f"no search index in {self.root}"
+        else:
             try:
                 ix = self._index(generation)
                 ix.doc_count()
-                same_schema = sorted(ix.schema.names()) == sorted(make_schema().names())
-                if same_schema and self._format(generation) == INDEX_FORMAT:
-                    return
-                log.info("search index %s was built for another schema or format; rebuilding", generation)
-            except Exception:  # a damaged index of any kind: rebuild, the database is the truth
-                log.exception("search index %s cannot be opened; rebuilding", generation)
-        else:
-            log.info("no search index in %s; building it", self.root)
-        self.rebuild()
+                if (sorted(ix.schema.names()) == sorted(make_schema().names())
+                        and self._format(generation) == INDEX_FORMAT):
+                    return True
+                why = f"search index {generation} was built for another schema or format"
+            except Exception as e:  # a damaged index of any kind: rebuild, the database is the truth
+                why = f"search index {generation} cannot be opened ({type(e).__name__}: {e})"
+        if not quiet:
+            log.info("%s; building it", why)
+        return False
 
     def _format(self, generation: str) -> str | None:
         try:
@@ -162,7 +172,12 @@ class WhooshSearch:
 
     def rebuild(self, progress=None) -> int:
         with self._rebuild_lock(wait=True):
-            generation, count = self._rebuild(progress)
+            return self._rebuild_and_clean(progress)
+
+    def _rebuild_and_clean(self, progress) -> int:
+        """Under the rebuild lock: a new generation, then the old ones removed (not while another
+        rebuild could be making one)."""
+        generation, count = self._rebuild(progress)
         self._cleanup(keep={generation})
         return count
 

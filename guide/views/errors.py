@@ -5,6 +5,7 @@ from pyramid.exceptions import BadCSRFToken, PredicateMismatch
 from pyramid.httpexceptions import HTTPException, HTTPNotFound
 from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config
+from sqlalchemy.exc import OperationalError
 
 from .params import BadParameter, _
 
@@ -16,10 +17,12 @@ MESSAGES = {
     404: _("We could not find that page. The item, department or center may have a different code."),
     405: _("This address does not accept that kind of request."),
     413: _("The request is too large."),
+    503: _("The service is busy or cannot reach its database just now. Please try again in a moment."),
     500: _("Something went wrong on our side. Please try again, or call the 12345 hotline."),
 }
 TITLES = {400: _("Bad request"), 403: _("Not allowed"), 404: _("Page not found"), 405: _("Method not allowed"),
-          413: _("Too large"), 500: _("Sorry, there is a problem with the service")}
+          413: _("Too large"), 500: _("Sorry, there is a problem with the service"),
+          503: _("Please try again in a moment")}
 
 
 def wants_json(request) -> bool:
@@ -80,6 +83,16 @@ def http_error(exc, request):
     if exc.code < 400:
         return exc
     return error_response(request, exc.code, MESSAGES.get(exc.code, exc.title))
+
+
+@exception_view_config(OperationalError)
+def database_unavailable(exc, request):
+    # Busy (SQLite's write lock) or not answering: it passes. One line, not a traceback per
+    # request.
+    log.warning("database unavailable on %s: %s", request.environ.get("PATH_INFO", ""), exc.orig)
+    response = error_response(request, 503, MESSAGES[503])
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 @exception_view_config(Exception)

@@ -1,7 +1,8 @@
 """A readable difference between two revisions' texts: by character for Chinese (which has no
 spaces between words), by word for English. Lines are compared first, so a long text with one
-changed paragraph costs one paragraph's work; a changed block too big to compare finely within
-a budget is shown as removed and added whole (the comparison grows with the square of its size)."""
+changed paragraph costs one paragraph's work. The comparison grows with the square of what is
+compared, so past a budget a changed block is shown removed and added whole, and a long text's
+frequent lines stop serving as anchors."""
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ def _tokens(text: str, locale: str) -> list[str]:
 
 
 def _opcodes(a: list[str], b: list[str]):
-    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # Past the budget, frequent tokens (a blank line, a lone "-") are not used as anchors: the
+    # comparison stays near-linear, at the price of a coarser answer for such texts.
+    return SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > FINE_BUDGET).get_opcodes()
 
 
 def _append(pieces: list[Piece], kind: str, text: str) -> None:
@@ -37,12 +40,27 @@ def _append(pieces: list[Piece], kind: str, text: str) -> None:
         pieces.append(Piece(kind, text))
 
 
+def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many lines the two texts share at their start, and then at their end."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def diff(old: str, new: str, locale: str) -> list[Piece]:
     """The pieces of `new` and `old` in reading order: same, removed (from old), added (in new)."""
     pieces: list[Piece] = []
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    for op, i1, i2, j1, j2 in _opcodes(old_lines, new_lines):
-        removed, added = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+    # The unchanged start and end are set aside first: cheap, and most edits are in one place.
+    head, tail = _common_ends(old_lines, new_lines)
+    _append(pieces, SAME, "".join(old_lines[:head]))
+    middle_old, middle_new = old_lines[head:len(old_lines) - tail], new_lines[head:len(new_lines) - tail]
+    for op, i1, i2, j1, j2 in _opcodes(middle_old, middle_new):
+        removed, added = "".join(middle_old[i1:i2]), "".join(middle_new[j1:j2])
         if op == "equal":
             _append(pieces, SAME, removed)
         elif op == "replace" and len(removed) * len(added) <= FINE_BUDGET:
@@ -56,6 +74,7 @@ def diff(old: str, new: str, locale: str) -> list[Piece]:
         else:
             _append(pieces, REMOVED, removed)
             _append(pieces, ADDED, added)
+    _append(pieces, SAME, "".join(old_lines[len(old_lines) - tail:]))
     return pieces
 
 

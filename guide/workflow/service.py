@@ -165,12 +165,13 @@ class GuideWorkflow:
         draft = guide.draft_revision if guide else None
         self._check(action, form, guide, draft, changed, may_change_schedule)
 
-        dropped_schedule = changed and action.saves_text and draft is not None and draft.state == SCHEDULED
+        # Changed text replaces a scheduled draft: its schedule goes, and the log says so.
+        dropped = draft.number if changed and action.saves_text and draft and draft.state == SCHEDULED else None
         if changed and action.saves_text:
             guide = guide or self._create(item, locale)
             draft = self._save(guide, newest + 1, form.summary, form.body, form.note, actor)
-        if dropped_schedule:
-            self._record("guide.cancel_schedule", actor, item, locale, draft.number, None)
+        if dropped:
+            self._record("guide.cancel_schedule", actor, item, locale, dropped, None)
         if action.name == "save":
             if not changed:
                 return Outcome(working, _("Nothing to save: the text has not changed."))
@@ -239,25 +240,31 @@ class GuideWorkflow:
             raise WorkflowError(_("There is no revision ${n}.", mapping={"n": number}))
         if base_revision != self.newest_number(guide):
             raise Conflict(self.newest(guide))
-        scheduled = guide.draft_revision is not None and guide.draft_revision.state == SCHEDULED
+        draft = guide.draft_revision
+        scheduled = draft.number if draft is not None and draft.state == SCHEDULED else None
         if scheduled and not may_change_schedule:
             raise WorkflowError(_("This guide is scheduled to be published: only a publisher can change it now."))
         restored = self._save(guide, base_revision + 1, old.summary, old.body, None, actor,
                               source_revision=old.source_revision, restored_from=old.number)
         if scheduled:
-            self._record("guide.cancel_schedule", actor, item, locale, restored.number, None)
+            self._record("guide.cancel_schedule", actor, item, locale, scheduled, None)
         guide.updated_at = guide.edited_on_web_at = self.now
         self._record("guide.restore", actor, item, locale, restored.number, str(old.number))
         return restored
 
     # -- scheduled publishing ---------------------------------------------------------------
 
+    def _due(self):
+        return (GuideRevision.state == SCHEDULED, GuideRevision.publish_at <= self.now)
+
+    def anything_due(self) -> bool:
+        return self.db.scalar(select(GuideRevision.id).where(*self._due()).limit(1)) is not None
+
     def publish_due(self) -> list[GuideRevision]:
         """Publish every scheduled revision whose time has come. Safe to run at any moment,
         as often as wanted, from any number of processes: a revision is published once."""
         due = self.db.execute(
-            select(GuideRevision.id, GuideRevision.guide_id)
-            .where(GuideRevision.state == SCHEDULED, GuideRevision.publish_at <= self.now)
+            select(GuideRevision.id, GuideRevision.guide_id).where(*self._due())
             # A fixed order: two runners lock the guides in the same order, never in a cycle.
             .order_by(GuideRevision.publish_at, GuideRevision.id)).all()
         published = []

@@ -56,10 +56,10 @@ def draft_after(action: Action, draft_state: str | None, changed: bool) -> str |
 
 def offered(action_name: str, draft_state: str | None, has_published: bool, may_change_schedule: bool) -> bool:
     """Whether the guide form shows this action's button: the action is allowed as the guide
-    stands or, for a guide with no draft, once its text is written (the service checks again
-    when it is pressed)."""
+    stands, or once the text is changed (as the service decides, with draft_after, when it is
+    pressed)."""
     action = ACTIONS[action_name]
     if action.saves_text and draft_state == SCHEDULED and not may_change_schedule:
         return False  # any change would drop a publisher's schedule
     return action.allows(draft_state, has_published) or (
-        action.saves_text and draft_state is None and action.allows(DRAFT, has_published))
+        action.saves_text and action.allows(draft_after(action, draft_state, changed=True), has_published))

@@ -8,6 +8,7 @@ from pyramid.view import view_config
 from ...accounts import throttle
 from ...accounts.service import AccountError, Accounts, WrongPassword
 from ...i18n import KNOWN_LOCALES, _
+from ...security import session_began
 from .common import actor, client_address, flash
 
 
@@ -43,8 +44,8 @@ def save_preferences(request):
             return preferences_page(request, e.message, 400)
         except AccountError as e:
             return preferences_page(request, e.message, 400)
-        # This session goes on with the new password; all others end.
-        headers = remember(request, user, now=request.now)
+        # This session goes on with the new password (and ends when it would have); all others end.
+        headers = remember(request, user, now=session_began(request) or request.now)
         flash(request, _("Your password is changed. Your other sessions have ended."))
         return HTTPSeeOther(request.route_url("editor.preferences"), headers=headers)
     try:

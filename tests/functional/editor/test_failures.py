@@ -39,3 +39,35 @@ def test_a_refused_write_gets_the_editors_error_page(live, deferred, caplog):
     assert "Something went wrong" in page.html.select_one("main").text
     with live.db.transaction() as s:
         assert s.scalar(select(func.count(GuideRevision.id))) == 1
+
+
+def test_a_busy_database_gets_a_503_page_and_pages_that_only_read_still_work(live, tmp_path):
+    if live.db.engine.dialect.name != "sqlite":
+        pytest.skip("the whole-database write lock is SQLite's")
+    from webtest import TestApp
+
+    from guide import main
+    from guide.models import get_engine
+
+    # The same database, with writers that give up after half a second instead of 15.
+    engine = get_engine({"sqlalchemy.url": str(live.db.engine.url)}, connect_args={"timeout": 0.5})
+    app = TestApp(main({}, dbengine=engine, **{
+        "sqlalchemy.url": "sqlite://", "guide.search.backend": "guide.search.null.NullSearch",
+        "guide.search.index_dir": str(tmp_path / "busy-index"), "guide.clock": live.clock,
+        "guide.secret": "a test secret that is long enough to sign sessions"}))
+    login(app, "test-editor")
+    form = app.get(GUIDE).forms["guide-form"]
+    holder = live.db.engine.raw_connection()
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of something long
+        assert app.get("/editor/").status_int == 200  # reading needs no write lock
+        assert app.get("/zh-hans/items/GAJ-0001").status_int == 200
+        form["body"] = "写不进去的正文"
+        busy = form.submit("action", value="save", headers={"Accept-Language": "en"}, status=503)
+        # A page, not a bare error (who is signed in could not be looked up: it says nothing of it).
+        assert busy.headers["Retry-After"] == "5" and "try again" in busy.html.select_one("main").text
+    finally:
+        holder.rollback()
+        holder.close()
+        engine.dispose()
+    form.submit("action", value="save", status=303)  # and once it is free, it works

@@ -209,3 +209,15 @@ def test_guessing_the_current_password_is_throttled_and_logged(doomed_app, users
         assert response.status_int == (400 if n < 5 else 429)
     assert dbsession.scalar(select(func.count(AuditEvent.id)).where(
         AuditEvent.action == "user.own_password_failure")) == 5
+
+
+def test_a_new_password_does_not_lengthen_the_session(doomed_app, users, clock):
+    clock.set(dt.datetime(2026, 12, 1, 0, 0, tzinfo=dt.timezone.utc))
+    login(doomed_app, users["editor"].username)
+    clock.advance(hours=11)
+    form = doomed_app.get("/editor/preferences").forms[2]
+    form["current_password"], form["new_password"] = PASSWORD, "a brand new password"
+    form.submit("action", value="password", status=303)
+    assert doomed_app.get("/editor/").status_int == 200  # this session goes on...
+    clock.advance(hours=1, seconds=1)
+    assert "/editor/login" in doomed_app.get("/editor/", status=303).location  # ...to its end

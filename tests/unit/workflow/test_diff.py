@@ -38,3 +38,12 @@ def test_a_changed_block_too_big_to_compare_finely_is_shown_whole():
     assert diff(old, new, "zh-Hans") == [Piece(REMOVED, old), Piece(ADDED, new)]
     small_old, small_new = "甲乙" * 100, "甲丙" * 100
     assert len(diff(small_old, small_new, "zh-Hans")) > 100
+
+
+def test_many_repeated_lines_stay_cheap_and_right():
+    # 25,000 equal lines (the form's 50,000 characters) compared line by line would take a
+    # minute; the answer is still the one changed line.
+    old = "a\n" * 25_000
+    new = "a\n" * 12_000 + "b\n" + "a\n" * 12_999
+    pieces = diff(old, new, "en")
+    assert [p for p in pieces if p.kind != SAME] == [Piece(REMOVED, "a"), Piece(ADDED, "b")]
