@@ -1,4 +1,4 @@
-"""Load everything under content/ except the catalogue: centers, the holiday calendar, guides."""
+"""Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar, guides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from .hours.calendar import load_calendar
+from .kiosk.popular import load_popular
 from .places.loader import ContentInvalid, load_centers
 from .workflow.loader import load_guides
 
@@ -27,6 +28,7 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
     what changed; `overwrite` replaces guides edited on the web with the files' text."""
     folder = Path(folder)
     counts = load_centers(dbsession, folder / "centers")
+    counts["popular items"] = load_popular(dbsession, folder / "kiosk" / "popular.csv")
     try:
         counts["calendar days"] = load_calendar(dbsession, folder / "calendar" / "holidays.csv")
     except ValueError as e:

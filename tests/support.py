@@ -7,12 +7,30 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 def index_settled(app, timeout: float = 60.0) -> None:
     """Wait until the app's background indexer has written every commit the app made (a
     generous deadline: CI machines are shared; the speed is measured in bench/, not here)."""
     assert app.registry["search"].indexer.wait_idle(timeout), "the search indexer did not finish in time"
+
+
+def content_copy(scratch, folder: Path, parts=("centers",)) -> Path:
+    """The sample catalogue imported into `scratch`, and a copy of `parts` of content/ in
+    `folder` (with an empty guides/), for tests that change content files and load them."""
+    import shutil
+
+    from guide.catalogue.importer import import_catalogue
+
+    with scratch.transaction() as s:
+        import_catalogue(s, CONTENT / "catalogue")
+    for part in parts:
+        shutil.copytree(CONTENT / part, folder / part)
+    (folder / "guides").mkdir()
+    return folder
 
 
 SERVER = """

@@ -1,7 +1,7 @@
 """Service centers (halls and department service points), their windows and districts."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy import Column, Float, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .catalogue import Department, Item
@@ -51,12 +51,27 @@ class ServiceCenter(Base):
     lon: Mapped[float] = mapped_column(Float)
     phone: Mapped[str | None] = mapped_column(String(40))
     schedule_id: Mapped[int] = mapped_column(ForeignKey("schedules.id"))
+    #: BCP 47 tag of the language the hall's kiosks open in (guide.i18n.KNOWN_LOCALES)
+    default_locale: Mapped[str] = mapped_column(String(20), server_default="zh-Hans")
 
     district: Mapped[District] = relationship()
     schedule: Mapped[Schedule] = relationship()
     windows: Mapped[list[Window]] = relationship(
         back_populates="center", order_by="Window.code", cascade="all, delete-orphan"
     )
+    #: the hall's popular items, in the order its kiosks show them (content/kiosk/popular.csv)
+    popular_items: Mapped[list[Item]] = relationship(secondary="center_popular_items",
+                                                     order_by="center_popular_items.c.position")
+
+
+#: The items a hall's kiosk home offers first: chosen by hand per hall, since no usage data exists.
+center_popular_items = Table(
+    "center_popular_items",
+    Base.metadata,
+    Column("center_id", ForeignKey("service_centers.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
 
 
 class Window(Base):

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n import DEFAULT_LOCALE, LOCALES_BY_TAG
 from ..models import Department, District, Schedule, ScheduleInterval, ServiceCenter, Window
 from ..translations import Ledger, snapshot
 
@@ -99,9 +100,13 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         except ValueError:
             errors.append(f"{label}: lat/lon are not numbers")
             continue
+        default_locale = row.get("default_lang") or DEFAULT_LOCALE.tag
+        if default_locale not in LOCALES_BY_TAG:
+            errors.append(f"{label}: default_lang '{default_locale}' is not one of {', '.join(LOCALES_BY_TAG)}")
+            continue
         _upsert(dbsession, ServiceCenter, row["code"], centers, ledger, "center", name_zh=row["name_zh"], name_en=row["name_en"],
                 kind=row["kind"], district=district, address_zh=row["address_zh"], address_en=row["address_en"],
-                lat=lat, lon=lon, phone=row.get("phone") or None, schedule=schedule)
+                lat=lat, lon=lon, phone=row.get("phone") or None, schedule=schedule, default_locale=default_locale)
 
     departments = {d.code: d for d in dbsession.scalars(select(Department))}
     windows = {(w.center.code, w.code): w for w in dbsession.scalars(select(Window))}

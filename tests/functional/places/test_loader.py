@@ -1,26 +1,17 @@
 """Loading centers and guides is all or nothing too."""
-import shutil
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 
-from guide.catalogue.importer import import_catalogue
 from guide.models import Guide, ServiceCenter, Window
 from guide.places.loader import ContentInvalid, load_centers
 from guide.workflow.loader import load_guides
 
-CONTENT = Path(__file__).resolve().parents[3] / "content"
+from ...support import content_copy
 
 
 @pytest.fixture
 def content(tmp_path, scratch):
-    with scratch.transaction() as s:
-        import_catalogue(s, CONTENT / "catalogue")
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT / "centers", folder / "centers")
-    (folder / "guides").mkdir()
-    return folder
+    return content_copy(scratch, tmp_path / "content")
 
 
 def test_bad_windows_load_nothing(scratch, content):
