@@ -48,6 +48,7 @@ requires = [
     "pypinyin>=0.50",
     "tzdata>=2024.1",
     "argon2-cffi>=23.1",
+    "segno>=1.6",
 ]
 
 tests_require = [

@@ -22,11 +22,16 @@ class DayHours:
     through_noon: bool
 
 
+def span(opens, closes) -> str:
+    """09:00–17:30"""
+    return f"{opens:%H:%M}–{closes:%H:%M}"
+
+
 def week(schedule) -> list[DayHours]:
     days = []
     for weekday in range(7):
         intervals = schedule.intervals_on(weekday)
-        spans = [f"{i.opens:%H:%M}–{i.closes:%H:%M}" for i in intervals]
+        spans = [span(i.opens, i.closes) for i in intervals]
         through_noon = any(i.opens.hour < 12 and (i.closes.hour, i.closes.minute) >= (14, 0) for i in intervals)
         days.append(DayHours(weekday, spans, through_noon))
     return days

@@ -8,6 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .meta import Base
 
+#: The online depth (guide.catalogue.vocab.ONLINE_DEPTHS) from which an application can be made online.
+APPLY_ONLINE_DEPTH = 3
+
 
 class Department(Base):
     __tablename__ = "departments"
@@ -69,6 +72,15 @@ class Item(Base):
     topics: Mapped[list[ItemTopic]] = relationship(
         back_populates="item", cascade="all, delete-orphan"
     )
+
+    @property
+    def apply_online_url(self) -> str | None:
+        """Where to apply online, when the online service takes an application (not only forms)."""
+        return self.online_url if self.online_url and self.applies_online else None
+
+    @property
+    def applies_online(self) -> bool:
+        return self.online_depth >= APPLY_ONLINE_DEPTH
 
     @property
     def fee_yuan(self) -> Decimal:

@@ -75,7 +75,7 @@ def build_document(item: Item, centers: set[str], guide_zh: GuideRevision | None
         "meta": {
             "code": item.code, "name_zh": item.name_zh, "name_en": item.name_en,
             "department": dept.code, "department_zh": dept.name_zh, "department_en": dept.name_en,
-            "type": item.item_type, "audience": audiences, "online": "yes" if item.online_depth >= 3 else "no",
+            "type": item.item_type, "audience": audiences, "online": "yes" if item.applies_online else "no",
             "mode": item.cross_site_mode, "center": sorted(centers),
             "snippet_zh": f"{item.conditions_zh} {item.result_zh} {materials_zh}",
             "snippet_en": f"{item.conditions_en} {item.result_en} {materials_en}",

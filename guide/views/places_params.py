@@ -22,6 +22,10 @@ def _coordinate(request, name: str, limit: float) -> float:
     return value
 
 
+#: The query parameters an origin is read from.
+ORIGIN_PARAMS = ("lat", "lon", "district", "center")
+
+
 def origin_param(request) -> Origin | None:
     """lat and lon (the browser's location), or a district, or a center (a kiosk's own)."""
     query = params(request)

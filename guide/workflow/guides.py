@@ -1,7 +1,7 @@
 """Which editorial text a reader sees: the published revisions (guide.workflow.service)."""
 from ..i18n import SOURCE_LOCALE, to_traditional
 from ..models import GuideRevision
-from .render import markdown_to_html
+from .render import markdown_to_html, without_links
 from .service import is_stale, published_revisions
 
 
@@ -16,6 +16,10 @@ class PublishedGuide:
         self.converted = convert is to_traditional
         #: a translation of an older revision of the source
         self.stale = stale
+
+    @property
+    def html_without_links(self) -> str:
+        return without_links(self.html)
 
 
 def published_guide(dbsession, item, locale_tag: str) -> PublishedGuide | None:

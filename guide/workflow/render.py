@@ -14,3 +14,9 @@ def markdown_to_html(text: str) -> str:
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                      url_schemes={"https", "http", "mailto", "tel"}, link_rel="noopener")
+
+
+def without_links(html: str) -> str:
+    """Sanitised guide HTML with every link reduced to its text: for a kiosk, whose pages must
+    lead nowhere else."""
+    return nh3.clean(html, tags=ALLOWED_TAGS - {"a"}, attributes={})

@@ -11,8 +11,8 @@ from ...places.interfaces import IPlacesService
 from ...places.nearest import rank
 from ...workflow.guides import published_guide
 from ..formatting import date_text, fee, hours_lines, status_text, visits, working_days
-from ..params import choice_param, lookup_param, page_count, page_param
-from ..places_params import origin_param
+from ..params import choice_param, lookup_param, page_count, page_param, params
+from ..places_params import ORIGIN_PARAMS, origin_param
 
 #: How many of the nearest service centers the guide page lists before "all windows".
 NEAREST = 3
@@ -88,4 +88,8 @@ def item_guide(context, request):
         "requirements": REQUIREMENTS,
         "topics": TOPICS,
         "hours": lru_cache(maxsize=None)(lambda schedule: hours_lines(localizer, schedule)),
+        # The checklist lists the centers nearest to where the reader said they are, too.
+        "print_url": lambda fmt: request.route_path(
+            "public.print", lang=loc.url, code=item.code,
+            _query={**{k: v for k, v in params(request).items() if k in ORIGIN_PARAMS}, "format": fmt}),
     }
