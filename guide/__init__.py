@@ -22,12 +22,14 @@ def main(global_config, **settings):
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
-        # The holiday calendar, per request.
+        # The holiday calendar, per request; the public base URL that QR codes carry.
         config.include(".hours")
+        config.include(".qr")
         # Search: opens (or first builds) the index, and follows database commits.
         config.include(".search")
-        # Every URL, then the views that answer them (the editor's with their own headers).
+        # Every URL, then the views that answer them (the editor's and the kiosk's with their own headers).
         config.include(".routes")
         config.include(".views.editor")
+        config.include(".views.kiosk")
         config.scan(".views")
     return config.make_wsgi_app()

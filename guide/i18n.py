@@ -67,6 +67,8 @@ def negotiate(request) -> KnownLocale:
     route = getattr(request, "matched_route", None)
     if route is not None and route.name.startswith("editor."):
         return editor_locale(request)
+    if is_kiosk(request):
+        return kiosk_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
     for candidate in (matched, _query(request).get("lang"),
                       request.cookies.get(LANGUAGE_COOKIE)):
@@ -74,6 +76,21 @@ def negotiate(request) -> KnownLocale:
         if loc:
             return loc
     return _accepted(request)
+
+
+def is_kiosk(request) -> bool:
+    """A kiosk's request, matched or not (its 404 page too). The raw path: it may not decode."""
+    return request.environ.get("PATH_INFO", "").startswith("/kiosk/")
+
+
+def kiosk_locale(request) -> KnownLocale:
+    """A kiosk's screens take the language from their URL alone, else the hall's default: never
+    from a cookie or the browser, which the next citizen at the screen would inherit."""
+    segments = request.environ.get("PATH_INFO", "").split("/")
+    if len(segments) > 3 and segments[3] in LOCALES_BY_URL:
+        return LOCALES_BY_URL[segments[3]]
+    context = getattr(request, "context", None)
+    return getattr(context, "default_locale", None) or DEFAULT_LOCALE
 
 
 def editor_locale(request) -> KnownLocale:
@@ -232,6 +249,8 @@ def add_localizer_helpers(event):
 def remember_language(event):
     """A page in a language sets the cookie `/` negotiates with first: the reader's last choice."""
     request = event.request
+    if is_kiosk(request):
+        return  # a kiosk is shared: the next citizen must not inherit a language
     lang = (request.matchdict or {}).get("lang") if request.matched_route else None
     if lang and request.cookies.get(LANGUAGE_COOKIE) != lang and event.response.status_int < 400:
         event.response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,

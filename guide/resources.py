@@ -4,7 +4,7 @@ from pyramid.httpexceptions import HTTPNotFound
 from sqlalchemy import select
 
 from .catalogue.interfaces import ICatalogueService
-from .i18n import LOCALES_BY_URL
+from .i18n import DEFAULT_LOCALE, LOCALES_BY_TAG, LOCALES_BY_URL
 from .models import User, transaction_scope
 from .places.interfaces import IPlacesService
 from .security import EditorContext, claims_a_session
@@ -29,6 +29,25 @@ class CenterResource:
     def __init__(self, request):
         self.center = request.find_service(IPlacesService).get_center(request.matchdict["code"])
         if self.center is None:
+            raise HTTPNotFound()
+
+
+class KioskResource:
+    """A hall's kiosk: /kiosk/{center}/... Any center can have one."""
+
+    def __init__(self, request):
+        self.center = request.find_service(IPlacesService).get_center(request.matchdict["center"])
+        if self.center is None:
+            raise HTTPNotFound()
+        #: the language the kiosk opens in, and returns to when idle
+        self.default_locale = LOCALES_BY_TAG.get(self.center.default_locale, DEFAULT_LOCALE)
+
+
+class KioskItemResource(KioskResource):
+    def __init__(self, request):
+        super().__init__(request)
+        self.item = request.find_service(ICatalogueService).get_item(request.matchdict["code"])
+        if self.item is None:
             raise HTTPNotFound()
 
 

@@ -1,6 +1,7 @@
 """Every URL. Route names are dotted by audience (public.*, api.*, editor.*); URLs are a contract (DESIGN.md)."""
 from .i18n import URL_PATTERN
-from .resources import CenterResource, DepartmentResource, EditorRoot, GuideResource, ItemResource, UserResource
+from .resources import (CenterResource, DepartmentResource, EditorRoot, GuideResource, ItemResource,
+                        KioskItemResource, KioskResource, UserResource)
 
 LANG = "{lang:%s}" % URL_PATTERN
 
@@ -13,11 +14,23 @@ def includeme(config):
     config.add_route("public.home", f"/{LANG}/")
     config.add_route("public.items", f"/{LANG}/items")
     config.add_route("public.item", f"/{LANG}/items/{{code}}", factory=ItemResource)
+    config.add_route("public.print", f"/{LANG}/items/{{code}}/print", factory=ItemResource)
     config.add_route("public.departments", f"/{LANG}/departments")
     config.add_route("public.department", f"/{LANG}/departments/{{code}}", factory=DepartmentResource)
     config.add_route("public.search", f"/{LANG}/search")
     config.add_route("public.centers", f"/{LANG}/centers")
     config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
+
+    # A hall's kiosk: the language is in the URL, never a cookie (guide.i18n.kiosk_locale).
+    config.add_route("kiosk.start", "/kiosk/{center}/", factory=KioskResource)
+    config.add_route("kiosk.start_bare", "/kiosk/{center}", factory=KioskResource)
+    config.add_route("kiosk.board", "/kiosk/{center}/board", factory=KioskResource)
+    kiosk = f"/kiosk/{{center}}/{LANG}"
+    config.add_route("kiosk.home_bare", kiosk, factory=KioskResource)
+    config.add_route("kiosk.home", f"{kiosk}/", factory=KioskResource)
+    config.add_route("kiosk.search", f"{kiosk}/search", factory=KioskResource)
+    config.add_route("kiosk.item", f"{kiosk}/items/{{code}}", factory=KioskItemResource)
+    config.add_route("kiosk.print", f"{kiosk}/items/{{code}}/print", factory=KioskItemResource)
 
     config.add_route("api.openapi", "/api/v1/openapi.json")
     config.add_route("api.items", "/api/v1/items")

@@ -7,6 +7,8 @@ from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config
 from sqlalchemy.exc import OperationalError
 
+from ..i18n import is_kiosk
+from .kiosk import start_path
 from .params import BadParameter, _
 
 log = logging.getLogger(__name__)
@@ -41,14 +43,14 @@ def error_response(request, status: int, message, parameter=None):
             body["error"]["parameter"] = parameter
         response = render_to_response("json", body, request=request)
     else:
-        # The editor's errors keep the editor's page frame. (The raw path: an error view must
-        # not decode what may be undecodable.)
-        audience = "editor" if request.environ.get("PATH_INFO", "").startswith("/editor") else "public"
-        response = render_to_response(
-            f"guide:templates/{audience}/error.pt",
-            {"status": status, "title": TITLES.get(status, TITLES[400]), "message": text},
-            request=request,
-        )
+        # The editor's and the kiosk's errors keep their own page frame. (The raw path: an
+        # error view must not decode what may be undecodable.)
+        path = request.environ.get("PATH_INFO", "")
+        audience = "editor" if path.startswith("/editor") else "kiosk" if is_kiosk(request) else "public"
+        values = {"status": status, "title": TITLES.get(status, TITLES[400]), "message": text}
+        if audience == "kiosk":
+            values["start"] = start_path(request)
+        response = render_to_response(f"guide:templates/{audience}/error.pt", values, request=request)
     response.status_int = status
     return response
 

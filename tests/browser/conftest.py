@@ -19,18 +19,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+class Served:
+    """A WSGI app under waitress on a free port, in a thread; it can be stopped and started again
+    on the same port (the kiosk's tests take the server away from under a page)."""
+
+    def __init__(self, app):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.app, self.server = app, None
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        from waitress.server import create_server
+
+        self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=4)
+        threading.Thread(target=self.server.run, daemon=True).start()
+        return self
+
+    def stop(self):
+        """Gone as a crashed server is: the listening socket and every open connection closed."""
+        from waitress import wasyncore
+
+        wasyncore.close_all(self.server._map)
+
+
 @pytest.fixture(scope="session")
 def server_url(wsgi_app):
-    from waitress.server import create_server
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server(wsgi_app, host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.close()
+    served = Served(wsgi_app).start()
+    yield served.url
+    served.stop()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ PAGES = {
     "item-with-guide": ("/items/GAJ-0014", ".guide-text"),
     "item-without-guide": ("/items/GAJ-0001", "details.windows"),
     "item-nearest-centers": ("/items/GAJ-0014?district=huiyang", "ol.nearest > li"),
+    "print-a4": ("/items/GAJ-0014/print", ".checklist-sheet .cl-place"),
+    "print-80mm": ("/items/GAJ-0014/print?format=80mm&district=boluo", ".checklist-sheet .cl-place"),
     "departments": ("/departments", ".card-list li"),
     "department": ("/departments/gaj", ".results li"),
     "centers": ("/centers", ".card-list li"),
