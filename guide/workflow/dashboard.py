@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from ..i18n import SOURCE_LOCALE
-from ..models import Guide, GuideRevision, Item, User
+from ..models import Guide, GuideRevision, Item
 from .service import is_stale
 from .states import DRAFT, REVIEW, SCHEDULED
 
