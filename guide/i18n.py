@@ -70,7 +70,7 @@ def negotiate(request) -> KnownLocale:
     if is_kiosk(request):
         return kiosk_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
-    for candidate in (matched, _query(request).get("lang"),
+    for candidate in (matched, query_params(request).get("lang"),
                       request.cookies.get(LANGUAGE_COOKIE)):
         loc = locale_from_param(candidate)
         if loc:
@@ -98,7 +98,7 @@ def editor_locale(request) -> KnownLocale:
     editor = request.editor
     if editor is not None and editor.locale in LOCALES_BY_TAG:
         return LOCALES_BY_TAG[editor.locale]
-    return locale_from_param(_query(request).get("lang")) or _accepted(request)
+    return locale_from_param(query_params(request).get("lang")) or _accepted(request)
 
 
 def _accepted(request) -> KnownLocale:
@@ -106,7 +106,7 @@ def _accepted(request) -> KnownLocale:
     return LOCALES_BY_TAG[_ACCEPT_OFFERS.get(tag, "zh-Hans")]
 
 
-def _query(request):
+def query_params(request):
     """The query string's parameters, or none when it is not valid UTF-8 (negotiation must not
     break the 400 page). Never the body: that would read any POST, even one refused."""
     try:
@@ -214,7 +214,7 @@ def alternate_urls(request) -> list[tuple[KnownLocale, str]]:
     route, match = request.matched_route, request.matchdict or {}
     if route is None or "lang" not in match:
         return [(loc, request.route_url("public.home", lang=loc.url)) for loc in KNOWN_LOCALES]
-    query = _query(request)
+    query = query_params(request)
     return [(loc, request.route_url(route.name, **{**match, "lang": loc.url}, _query=query))
             for loc in KNOWN_LOCALES]
 
@@ -242,7 +242,10 @@ def add_localizer_helpers(event):
         return Shown(text, marks, loc.tag) if text else None
 
     event["t"] = shown
-    event["_"] = request.localizer.translate
+    localizer = request.localizer
+    # Plain strings in templates (`${_('Breadcrumb')}` in an attribute) are ours too: without the
+    # domain the localizer looked them up in "messages" and left them in English.
+    event["_"] = lambda text, mapping=None: localizer.translate(text, domain="guide", mapping=mapping)
     event["alternates"] = lambda: alternate_urls(request)
 
 

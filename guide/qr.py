@@ -17,9 +17,7 @@ BASE_URL = "guide.base_url"
 
 def public_url(request, route_name: str, **kw) -> str:
     base = request.registry.settings.get(BASE_URL)
-    if not base:
-        return request.route_url(route_name, **kw)
-    return base + request.route_path(route_name, **kw)
+    return request.route_url(route_name, **kw, **({"_app_url": base} if base else {}))
 
 
 def qr_svg(data: str, label: str) -> str:

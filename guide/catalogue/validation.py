@@ -9,7 +9,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from .sources import Table
-from .vocab import AUDIENCES, CROSS_SITE_MODES, DEPARTMENT_KINDS, ITEM_TYPES, LEVELS, REQUIREMENTS, TOPICS
+from .vocab import APPLY_ONLINE_DEPTH, AUDIENCES, CROSS_SITE_MODES, DEPARTMENT_KINDS, ITEM_TYPES, LEVELS, REQUIREMENTS, TOPICS
 
 ITEM_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
 DEPARTMENT_CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
@@ -218,7 +218,7 @@ def validate(tables: dict[str, Table], known_departments: set[str]) -> Catalogue
         if record["promised_limit_days"] > record["legal_limit_days"]:
             errors.append(RowError(table.origin, label, "promised_limit_days",
                                    "the promised time limit is longer than the legal one"))
-        if record["online_depth"] >= 3 and not record["online_url"]:
+        if record["online_depth"] >= APPLY_ONLINE_DEPTH and not record["online_url"]:
             errors.append(RowError(table.origin, label, "online_url",
                                    "an item that can be applied for online needs its online_url"))
         if record["cross_site_mode"] == "online_only" and record["online_depth"] != 4:

@@ -41,6 +41,8 @@ CROSS_SITE_MODE_NAMES = {
     "online_only": _("Online only"),
 }
 
+#: The online depth from which an application can be made online (not only forms downloaded).
+APPLY_ONLINE_DEPTH = 3
 ONLINE_DEPTHS = {
     1: _("Information online"),
     2: _("Forms can be downloaded"),

@@ -6,10 +6,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..catalogue.vocab import APPLY_ONLINE_DEPTH
 from .meta import Base
-
-#: The online depth (guide.catalogue.vocab.ONLINE_DEPTHS) from which an application can be made online.
-APPLY_ONLINE_DEPTH = 3
 
 
 class Department(Base):

@@ -53,6 +53,8 @@ class ServiceCenter(Base):
     schedule_id: Mapped[int] = mapped_column(ForeignKey("schedules.id"))
     #: BCP 47 tag of the language the hall's kiosks open in (guide.i18n.KNOWN_LOCALES)
     default_locale: Mapped[str] = mapped_column(String(20), server_default="zh-Hans")
+    #: the paper its kiosks print checklists on (guide.kiosk.PAPERS)
+    kiosk_paper: Mapped[str] = mapped_column(String(10), server_default="a4")
 
     district: Mapped[District] = relationship()
     schedule: Mapped[Schedule] = relationship()

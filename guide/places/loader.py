@@ -4,16 +4,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..i18n import DEFAULT_LOCALE, LOCALES_BY_TAG
+from ..kiosk import PAPERS
 from ..models import Department, District, Schedule, ScheduleInterval, ServiceCenter, Window
 from ..translations import Ledger, snapshot
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: A center's code: it is part of URLs (/kiosk/{center}/, /{lang}/centers/{code}).
+CENTER_CODE = re.compile(r"[a-z0-9-]{1,40}")
 
 
 class ContentInvalid(Exception):
@@ -90,6 +94,9 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
 
     centers = {c.code: c for c in dbsession.scalars(select(ServiceCenter))}
     for label, row in _rows(folder / "centers.csv"):
+        if not CENTER_CODE.fullmatch(row["code"]):
+            errors.append(f"{label}: code '{row['code']}' is not lower-case letters, digits and '-'")
+            continue
         district, schedule = districts.get(row["district"]), schedules.get(row["schedule"])
         if district is None or schedule is None:
             errors.append(f"{label}: unknown " + (f"district '{row['district']}'" if district is None
@@ -104,9 +111,14 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         if default_locale not in LOCALES_BY_TAG:
             errors.append(f"{label}: default_lang '{default_locale}' is not one of {', '.join(LOCALES_BY_TAG)}")
             continue
+        paper = row.get("kiosk_paper") or PAPERS[0]
+        if paper not in PAPERS:
+            errors.append(f"{label}: kiosk_paper '{paper}' is not one of {', '.join(PAPERS)}")
+            continue
         _upsert(dbsession, ServiceCenter, row["code"], centers, ledger, "center", name_zh=row["name_zh"], name_en=row["name_en"],
                 kind=row["kind"], district=district, address_zh=row["address_zh"], address_en=row["address_en"],
-                lat=lat, lon=lon, phone=row.get("phone") or None, schedule=schedule, default_locale=default_locale)
+                lat=lat, lon=lon, phone=row.get("phone") or None, schedule=schedule, default_locale=default_locale,
+                kiosk_paper=paper)
 
     departments = {d.code: d for d in dbsession.scalars(select(Department))}
     windows = {(w.center.code, w.code): w for w in dbsession.scalars(select(Window))}

@@ -28,7 +28,7 @@ TITLES = {400: _("Bad request"), 403: _("Not allowed"), 404: _("Page not found")
 
 
 def wants_json(request) -> bool:
-    if request.path.startswith("/api/"):
+    if request.environ.get("PATH_INFO", "").startswith("/api/"):  # raw: it may not decode
         return True
     offers = request.accept.acceptable_offers(["text/html", "application/json"])
     return bool(offers) and offers[0][0] == "application/json"

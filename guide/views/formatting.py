@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_currency
@@ -45,6 +46,11 @@ def hours_lines(localizer, schedule) -> list[str]:
             days += "–" + localizer.translate(WEEKDAY_SHORT[last])
         lines.append(f"{days} {', '.join(spans)}")
     return lines
+
+
+def hours_by_schedule(localizer):
+    """hours_lines for a page's schedules, each worked out once (windows share a handful)."""
+    return lru_cache(maxsize=None)(lambda schedule: hours_lines(localizer, schedule))
 
 
 def date_text(loc, date: dt.date) -> str:

@@ -33,14 +33,24 @@ class Served:
     def start(self):
         from waitress.server import create_server
 
-        self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=4)
-        threading.Thread(target=self.server.run, daemon=True).start()
+        server = self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=4)
+        threading.Thread(target=self._run, args=(server,), daemon=True).start()
         return self
 
+    @staticmethod
+    def _run(server):
+        try:
+            server.run()
+        except (OSError, ValueError):
+            if not getattr(server, "stopped", False):
+                raise  # a failure, not the end stop() made
+
     def stop(self):
-        """Gone as a crashed server is: the listening socket and every open connection closed."""
+        """Gone as a crashed server is: the listening socket and every open connection closed
+        (its loop then fails on the closed sockets, which _run expects)."""
         from waitress import wasyncore
 
+        self.server.stopped = True
         wasyncore.close_all(self.server._map)
 
 

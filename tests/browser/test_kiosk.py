@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -90,14 +91,17 @@ def shoot(browser, name):
 
 
 def wait(browser, condition, seconds=10):
-    return WebDriverWait(browser, seconds, poll_frequency=0.1).until(condition)
+    # A screen the kiosk swaps in meanwhile makes the elements a condition found stale: ask again.
+    return WebDriverWait(browser, seconds, poll_frequency=0.1,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def tap(browser, selector):
-    browser.find_element(By.CSS_SELECTOR, selector).click()
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, selector).click() or True)
 
 
 def test_a_citizen_taps_through_and_the_kiosk_resets_when_left(browser, kiosk, screen):
+    browser.delete_all_cookies()  # other tests' (cookies are the host's, whatever the port)
     browser.get(f"{kiosk.url}/kiosk/{HALL}/")
     assert browser.current_url == f"{kiosk.url}/kiosk/{HALL}/zh-hans/"
     history = browser.execute_script("return history.length")
@@ -134,7 +138,7 @@ def test_a_citizen_taps_through_and_the_kiosk_resets_when_left(browser, kiosk, s
     assert browser.current_url.endswith("/items/GAJ-0019/print")
     # and then, untouched, the start in the hall's language, with nothing of this visit kept.
     wait(browser, lambda b: b.current_url == f"{kiosk.url}/kiosk/{HALL}/zh-hans/", COUNTDOWN + 5)
-    assert not browser.find_element(By.CSS_SELECTOR, "[data-idle-dialog]").is_displayed()
+    wait(browser, lambda b: not b.find_element(By.CSS_SELECTOR, "[data-idle-dialog]").is_displayed())
     assert browser.execute_script("return history.length") == history
     assert browser.get_cookies() == []
     shoot(browser, f"{screen}-6-reset")
@@ -142,6 +146,34 @@ def test_a_citizen_taps_through_and_the_kiosk_resets_when_left(browser, kiosk, s
     wait(browser, lambda b: b.current_url.endswith("/zh-hans/search"))
     assert browser.find_element(By.NAME, "q").get_attribute("value") == ""
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-results] a.k-row")
+
+
+@pytest.mark.parametrize("screen", ["portrait"], indirect=True)
+def test_the_touch_that_ends_a_countdown_presses_nothing_beneath(browser, kiosk, screen):
+    browser.get(f"{kiosk.url}/kiosk/{HALL}/en/")  # tiles fill the screen: one lies beneath the button
+    button = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "[data-idle-continue]").is_displayed()
+                  and b.find_element(By.CSS_SELECTOR, "[data-idle-continue]"), IDLE + 5)
+    # A point of the button with a tile beneath it (the middle may fall between two tiles).
+    rect = button.rect
+    for dx in range(4, int(rect["width"]) - 4, 8):
+        x, y = rect["x"] + dx, rect["y"] + rect["height"] / 2
+        beneath = browser.execute_script(
+            "const d = document.querySelector('[data-idle-dialog]'); d.hidden = true;"
+            "const el = document.elementFromPoint(arguments[0], arguments[1]); d.hidden = false;"
+            "return el && el.closest('a') ? el.closest('a').getAttribute('href') : null", x, y)
+        if beneath:
+            break
+    assert beneath, "the test needs a link beneath the dialog's button"
+    # Whatever a click reaches after the kiosk's own handlers, noted.
+    browser.execute_script("window.addEventListener('click', (e) => { window.pressed = e.target.outerHTML; });")
+    # A finger, not a mouse: a tap's click goes to what is under the finger when it lifts.
+    for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+        browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+    assert not browser.find_element(By.CSS_SELECTOR, "[data-idle-dialog]").is_displayed()
+    # Until the countdown comes round again: nothing was pressed, the screen is the same.
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "[data-idle-dialog]").is_displayed(), IDLE + 5)
+    assert browser.execute_script("return window.pressed === undefined"), browser.execute_script("return window.pressed")
+    assert browser.current_url == f"{kiosk.url}/kiosk/{HALL}/en/"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -163,7 +195,8 @@ def test_every_screen_is_big_enough_stays_inside_and_passes_axe(browser, kiosk, 
             pytest.fail(format_violations(violations, url), pytrace=False)
 
 
-def test_a_server_that_stops_answering_leaves_the_screen_as_it_was(browser, kiosk):
+@pytest.mark.parametrize("screen", ["landscape"], indirect=True)
+def test_a_server_that_stops_answering_leaves_the_screen_as_it_was(browser, kiosk, screen):
     browser.get(f"{kiosk.url}/kiosk/{HALL}/en/")
     kiosk.stop()
     try:
@@ -180,7 +213,23 @@ def test_a_server_that_stops_answering_leaves_the_screen_as_it_was(browser, kios
     assert not browser.find_element(By.CSS_SELECTOR, "[data-offline]").is_displayed()
 
 
-def test_without_its_script_the_kiosk_works_by_plain_links(browser, kiosk):
+@pytest.mark.parametrize("screen", ["portrait"], indirect=True)
+def test_a_reset_with_the_server_away_still_clears_the_screen(browser, kiosk, screen):
+    browser.get(f"{kiosk.url}/kiosk/{HALL}/")
+    tap(browser, "#popular-heading ~ ul a[href$='/items/GAJ-0019']")
+    wait(browser, lambda b: b.current_url.endswith("/zh-hans/items/GAJ-0019"))
+    kiosk.stop()
+    try:
+        wait(browser, lambda b: b.current_url == f"{kiosk.url}/kiosk/{HALL}/zh-hans/", IDLE + COUNTDOWN + 5)
+        assert browser.find_elements(By.ID, "popular-heading") and not browser.find_elements(By.CSS_SELECTOR, ".k-where")
+        wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "[data-offline]").is_displayed())
+    finally:
+        kiosk.start()
+    wait(browser, lambda b: not b.find_element(By.CSS_SELECTOR, "[data-offline]").is_displayed(), 15)
+
+
+@pytest.mark.parametrize("screen", ["portrait"], indirect=True)
+def test_without_its_script_the_kiosk_works_by_plain_links(browser, kiosk, screen):
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*kiosk.js"]})
     try:

@@ -1,4 +1,4 @@
-"""kiosk: a hall's default language and its popular items
+"""kiosk: a hall's default language, its kiosks' paper and its popular items
 
 Revision ID: 0006
 Revises: 0005
@@ -18,6 +18,7 @@ def upgrade():
     with op.batch_alter_table('service_centers', schema=None) as batch_op:
         batch_op.add_column(sa.Column('default_locale', sa.String(length=20), nullable=False,
                                       server_default='zh-Hans'))
+        batch_op.add_column(sa.Column('kiosk_paper', sa.String(length=10), nullable=False, server_default='a4'))
     op.create_table(
         'center_popular_items',
         sa.Column('center_id', sa.Integer(), nullable=False),
@@ -34,4 +35,5 @@ def upgrade():
 def downgrade():
     op.drop_table('center_popular_items')
     with op.batch_alter_table('service_centers', schema=None) as batch_op:
+        batch_op.drop_column('kiosk_paper')
         batch_op.drop_column('default_locale')

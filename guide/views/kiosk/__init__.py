@@ -2,19 +2,18 @@
 caching, and no link that leads out of the kiosk (guide.i18n.kiosk_locale, kiosk_response)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pyramid.events import BeforeRender, NewResponse
 from pyramid.exceptions import ConfigurationError
 
-from ...i18n import KNOWN_LOCALES, is_kiosk
+from ...i18n import KNOWN_LOCALES, is_kiosk, query_params
+from ...places.loader import CENTER_CODE
 from ...resources import KioskResource
 
 #: Seconds without a touch before the countdown, and the countdown's length (settings
 #: guide.kiosk.idle_seconds and guide.kiosk.countdown_seconds; browser tests shorten them).
 IDLE_SECONDS, COUNTDOWN_SECONDS = 90, 10
-_CENTER_CODE = re.compile(r"[a-z0-9-]{1,40}")
 
 
 @dataclass(frozen=True)
@@ -54,17 +53,14 @@ def kiosk_frame(event):
 def _languages(request) -> list:
     if "lang" not in (request.matchdict or {}):
         return []
-    try:
-        query = request.GET  # what was typed stays typed in another language
-    except UnicodeError:
-        query = {}  # the 400 page of an undecodable query
-    return [(loc, request.current_route_path(lang=loc.url, _query=query)) for loc in KNOWN_LOCALES]
+    # What was typed stays typed in another language.
+    return [(loc, request.current_route_path(lang=loc.url, _query=query_params(request))) for loc in KNOWN_LOCALES]
 
 
 def start_path(request) -> str | None:
     """A kiosk's start, from the raw path of a request that failed (an error page links there)."""
     segments = request.environ.get("PATH_INFO", "").split("/")
-    if len(segments) > 2 and _CENTER_CODE.fullmatch(segments[2]):
+    if len(segments) > 2 and CENTER_CODE.fullmatch(segments[2]):
         return request.route_path("kiosk.start", center=segments[2])
     return None
 

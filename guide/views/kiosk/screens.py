@@ -5,7 +5,7 @@ from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
 from ...catalogue.service import Filters
-from ...catalogue.vocab import TOPICS
+from ...catalogue.vocab import REQUIREMENTS, TOPICS
 from ...hours.status import TZ
 from ...i18n import localized
 from ...kiosk.where import hall_hours_today, where_to_apply
@@ -14,8 +14,9 @@ from ...qr import qr_svg
 from ...search.interfaces import ISearchService
 from ...search.results import SearchRequest
 from ...workflow.guides import published_guide
-from ..checklist import checklist, format_param
+from ..checklist import checklist, format_param, guide_qr
 from ..formatting import date_text, status_text
+from ..public.home import topics
 from ..params import _, choice_param, page_count, page_param, params, text_param
 from ..search_params import hit_texts
 
@@ -43,10 +44,9 @@ def _where(request, context, item):
 
 @view_config(route_name="kiosk.home", renderer="guide:templates/kiosk/home.pt", request_method="GET")
 def home(context, request):
-    counts = request.find_service(ICatalogueService).facet_counts()["topic"]
     return {
         "popular": context.center.popular_items,
-        "topics": [(code, label, counts.get(code, 0)) for code, label in TOPICS.items()],
+        "topics": topics(request.find_service(ICatalogueService).facet_counts()),
     }
 
 
@@ -66,7 +66,8 @@ def search(context, request):
         results = request.find_service(ISearchService).search(
             SearchRequest(text=q, lang=loc.tag, page=page, per_page=PER_PAGE))
         total = results.total
-        rows = [(hit.code, *(hit_texts(hit, loc.tag)[k] for k in ("name", "department"))) for hit in results.hits]
+        rows = [(hit.code, texts["name"], texts["department"])
+                for hit in results.hits for texts in (hit_texts(hit, loc.tag),)]
     elif topic:
         total, items = request.find_service(ICatalogueService).browse(Filters(topic=topic), page, PER_PAGE)
         rows = [(item.code, localized(item, "name", loc).value, localized(item.department, "name", loc).value)
@@ -93,13 +94,13 @@ def item(context, request):
     item, loc, localizer = context.item, request.guide_locale, request.localizer
     where = _where(request, context, item)
     today = request.now.astimezone(TZ).date()
-    data = checklist(request, item, [where] if where else [], "a4")
     online = item.apply_online_url
     return {
-        **data,
+        **guide_qr(request, item),
+        "item": item,
+        "requirements": REQUIREMENTS,
         "where": where,
-        "where_status": status_text(localizer, loc, where.status, today) if where else None,
-        "window_status": lambda status: status_text(localizer, loc, status, today),
+        "status": lambda status: status_text(localizer, loc, status, today),
         "guide": published_guide(request.dbsession, item, loc.tag),
         "online_qr": qr_svg(online, localizer.translate(_("QR code: apply online on your phone"))) if online else None,
     }
@@ -107,9 +108,10 @@ def item(context, request):
 
 @view_config(route_name="kiosk.print", renderer="guide:templates/kiosk/print.pt", request_method="GET")
 def print_view(context, request):
-    """The checklist as it prints here: this hall's windows (or the nearest hall's)."""
+    """The checklist as it prints here: this hall's windows (or the nearest hall's), on the
+    hall's paper unless another is chosen."""
     where = _where(request, context, context.item)
-    return checklist(request, context.item, [where] if where else [], format_param(request))
+    return checklist(request, context.item, [where] if where else [], format_param(request, context.center.kiosk_paper))
 
 
 @view_config(route_name="kiosk.board", renderer="guide:templates/kiosk/board.pt", request_method="GET")

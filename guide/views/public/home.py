@@ -13,12 +13,17 @@ def root(request):
     return response
 
 
+def topics(counts: dict) -> list[tuple]:
+    """[(code, label, number of items)] of the life topics, from the catalogue's facet counts."""
+    return [(code, label, counts["topic"].get(code, 0)) for code, label in TOPICS.items()]
+
+
 @view_config(route_name="public.home", renderer="guide:templates/public/home.pt")
 def home(request):
     catalogue = request.find_service(ICatalogueService)
     counts = catalogue.facet_counts()
     return {
-        "topics": [(code, label, counts["topic"].get(code, 0)) for code, label in TOPICS.items()],
+        "topics": topics(counts),
         "item_types": [(code, label, counts["item_type"].get(code, 0)) for code, label in ITEM_TYPES.items()],
         "audiences": [(code, label, counts["audience"].get(code, 0)) for code, label in AUDIENCES.items()
                       if code != "both"],

@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
@@ -10,7 +8,7 @@ from ...hours.status import TZ, expected_by
 from ...places.interfaces import IPlacesService
 from ...places.nearest import rank
 from ...workflow.guides import published_guide
-from ..formatting import date_text, fee, hours_lines, status_text, visits, working_days
+from ..formatting import date_text, fee, hours_by_schedule, status_text, visits, working_days
 from ..params import choice_param, lookup_param, page_count, page_param, params
 from ..places_params import ORIGIN_PARAMS, origin_param
 
@@ -87,7 +85,7 @@ def item_guide(context, request):
         "online_depth": ONLINE_DEPTHS[item.online_depth],
         "requirements": REQUIREMENTS,
         "topics": TOPICS,
-        "hours": lru_cache(maxsize=None)(lambda schedule: hours_lines(localizer, schedule)),
+        "hours": hours_by_schedule(localizer),
         # The checklist lists the centers nearest to where the reader said they are, too.
         "print_url": lambda fmt: request.route_path(
             "public.print", lang=loc.url, code=item.code,

@@ -5,10 +5,7 @@ from ...places.interfaces import IPlacesService
 from ...places.nearest import Origin
 from ..checklist import checklist, format_param
 from ..places_params import origin_param
-
-#: How many centers the printed checklist lists.
-NEAREST = 3
-
+from .items import NEAREST
 
 @view_config(route_name="public.print", renderer="guide:templates/public/print.pt", request_method="GET")
 def print_checklist(context, request):

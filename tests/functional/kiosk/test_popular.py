@@ -48,18 +48,22 @@ def test_a_bad_list_loads_nothing(scratch, content):
         assert popular(scratch) == before and popular(scratch, "huiyang") != ["RSJ-0044"]
 
 
-def test_a_halls_default_language_is_checked(scratch, content):
+def test_a_halls_default_language_and_paper_are_checked(scratch, content):
     centers = content / "centers" / "centers.csv"
     lines = centers.read_text(encoding="utf-8").splitlines()
-    assert lines[0].endswith(",default_lang")
-    lines[1] += "en"
+    assert lines[0].endswith(",default_lang,kiosk_paper")
+    lines[1] = lines[1].replace(",,", ",en,")  # default_lang, then kiosk_paper (empty: a4)
     centers.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with scratch.transaction() as s:
         load_content(s, content)
     with scratch.transaction() as s:
         assert s.scalar(select(ServiceCenter.default_locale).where(ServiceCenter.code == "municipal")) == "en"
         assert s.scalar(select(ServiceCenter.default_locale).where(ServiceCenter.code == "huiyang")) == "zh-Hans"
-    lines[1] = lines[1][:-2] + "fr"
+    lines[1] = lines[1].replace(",en,", ",fr,")
     centers.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ContentInvalid, match="default_lang 'fr'"), scratch.transaction() as s:
+        load_content(s, content)
+    lines[1] = lines[1].replace(",fr,", ",en,") + "a3"
+    centers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid, match="kiosk_paper 'a3'"), scratch.transaction() as s:
         load_content(s, content)

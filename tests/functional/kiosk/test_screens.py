@@ -221,6 +221,10 @@ def test_the_print_view_knows_the_hall(testapp):
     assert any(href.endswith("/print-a4.css") for href in sheets)
     roll = testapp.get(f"/kiosk/{HALL}/en/items/{ID_CARD}/print", {"format": "80mm"})
     assert any(link["href"].endswith("/print-80mm.css") for link in roll.html.select("link[rel=stylesheet]"))
+    # A hall with a receipt printer prints on it unless A4 is chosen (kiosk_paper in centers.csv).
+    huiyang = testapp.get(f"/kiosk/huiyang/en/items/{ID_CARD}/print")
+    assert any(link["href"].endswith("/print-80mm.css") for link in huiyang.html.select("link[rel=stylesheet]"))
+    assert huiyang.html.select_one(".k-formats [aria-current]")["href"].endswith("format=80mm")
 
 
 def test_the_board_shows_today_the_windows_open_now_and_the_most_asked(testapp, clock):
@@ -237,6 +241,21 @@ def test_the_board_shows_today_the_windows_open_now_and_the_most_asked(testapp, 
     clock.set(MONDAY_MORNING.replace(hour=21))
     evening = testapp.get(f"/kiosk/{HALL}/board").html
     assert not evening.select(".b-windows li.k-open") and evening.select_one(".b-status .k-closed") is not None
+
+
+def test_labels_are_in_the_screens_language(testapp):
+    for lang, label in (("zh-hans", "语言"), ("zh-hant", "語言"), ("en", "Language")):
+        page = testapp.get(f"/kiosk/{HALL}/{lang}/search")
+        assert page.html.select_one("[data-lang-switch]")["aria-label"] == label
+        assert page.html.select_one("[data-keyboard]")["aria-label"] != "On-screen keyboard" or lang == "en"
+    # The public pages' labels too (they were left in English before).
+    assert testapp.get("/zh-hans/").html.select_one("nav.lang-switch")["aria-label"] == "语言"
+
+
+def test_without_scripts_a_screen_still_returns_to_the_start(testapp):
+    refresh = testapp.get(f"/kiosk/{HALL}/en/items/{ID_CARD}").html.select_one("noscript meta[http-equiv=refresh]")
+    assert refresh["content"] == f"100;url=/kiosk/{HALL}/"
+    assert testapp.get(f"/kiosk/{HALL}/zh-hans/").html.select_one("noscript meta") is None  # already there
 
 
 def test_idle_reset_timings_default_to_90_and_10_seconds(testapp):
