@@ -89,6 +89,14 @@ def test_a_kiosk_takes_nothing_but_reading(testapp, url):
         assert "Set-Cookie" not in answer.headers and answer.html.select_one("body.kiosk")
 
 
+@pytest.mark.parametrize("url", ["/kiosk/%ff/", f"/kiosk/{HALL}/%ff/", f"/kiosk/{HALL}/en/items/%ff",
+                                 "/en/items/%ff/print"])
+def test_an_undecodable_address_is_a_400_not_a_500(testapp, url):
+    page = testapp.get(url, status=400)
+    assert "Set-Cookie" not in page.headers or not url.startswith("/kiosk/")
+    assert testapp.get(url, status=400, headers={"Accept": "application/json"}).json["error"]["status"] == 400
+
+
 def test_home_offers_the_halls_popular_items_in_order_and_the_life_topics(testapp, dbsession):
     page = testapp.get(f"/kiosk/{HALL}/en/")
     popular = [a["href"].rsplit("/", 1)[1] for a in page.html.select("#popular-heading ~ ul a")]
