@@ -199,12 +199,14 @@ def test_qr_codes_use_the_public_base_url(database, app_settings):
 
     from guide import main
 
-    app = TestApp(main({}, dbengine=database.engine, **{**app_settings, "guide.base_url": "https://guide.example.gov.cn/"}))
+    # (No search: a second index writer on the session's index would race the first.)
+    settings = {**app_settings, "guide.search.backend": "guide.search.null.NullSearch"}
+    app = TestApp(main({}, dbengine=database.engine, **{**settings, "guide.base_url": "https://guide.example.gov.cn/"}))
     svg = app.get(f"/kiosk/{HALL}/en/items/{ID_CARD}").html.select_one(".k-qr svg.qr")
     expected = segno.make(f"https://guide.example.gov.cn/en/items/{ID_CARD}", error="m", micro=False)
     assert svg.select("path")[-1]["d"] in expected.svg_inline(omitsize=True, border=4, lineclass=None)
     with pytest.raises(Exception, match="GUIDE_BASE_URL"):
-        main({}, dbengine=database.engine, **{**app_settings, "guide.base_url": "guide.example.gov.cn"})
+        main({}, dbengine=database.engine, **{**settings, "guide.base_url": "guide.example.gov.cn"})
 
 
 def test_guide_text_on_a_kiosk_keeps_its_words_but_not_its_links(testapp, dbsession, doomed_app):
