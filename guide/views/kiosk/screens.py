@@ -26,6 +26,8 @@ KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 MAX_QUERY = 40
 #: Results a screen shows at once: touch targets are large.
 PER_PAGE = 8
+#: How often the wall board shows the state of the windows anew.
+BOARD_REFRESH_SECONDS = 60
 
 
 @view_config(route_name="kiosk.start", request_method="GET")
@@ -129,4 +131,5 @@ def board(context, request):
         "windows": [(w, s, status_text(localizer, loc, s, now.date())) for w, s in windows],
         "popular": context.center.popular_items,
         "today": hall_hours_today(context.center, now.date(), request.holiday_calendar),
+        "refresh_seconds": BOARD_REFRESH_SECONDS,
     }
