@@ -10,7 +10,9 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlencode
 
+from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.i18n import TranslationStringFactory
 
 _ = TranslationStringFactory("guide")
@@ -209,13 +211,16 @@ def compile_catalogues(locales_dir: Path) -> None:
         tmp.replace(mo)
 
 
-def alternate_urls(request) -> list[tuple[KnownLocale, str]]:
-    """The same page in every language: for the language switch and hreflang links."""
+def alternate_urls(request, choose: bool = False) -> list[tuple[KnownLocale, str]]:
+    """The same page in every language: for hreflang links, and with `choose` for the language
+    switch, whose links remember the choice (language_choice_tween_factory)."""
     route, match = request.matched_route, request.matchdict or {}
     if route is None or "lang" not in match:
-        return [(loc, request.route_url("public.home", lang=loc.url)) for loc in KNOWN_LOCALES]
-    query = query_params(request)
-    return [(loc, request.route_url(route.name, **{**match, "lang": loc.url}, _query=query))
+        route_name, match, query = "public.home", {}, {}
+    else:
+        route_name, query = route.name, dict(query_params(request))
+    return [(loc, request.route_url(route_name, **{**match, "lang": loc.url},
+                                    _query={**query, LANGUAGE_COOKIE: loc.url} if choose else query))
             for loc in KNOWN_LOCALES]
 
 
@@ -247,17 +252,40 @@ def add_localizer_helpers(event):
     # domain the localizer looked them up in "messages" and left them in English.
     event["_"] = lambda text, mapping=None: localizer.translate(text, domain="guide", mapping=mapping)
     event["alternates"] = lambda: alternate_urls(request)
+    event["language_choices"] = lambda: alternate_urls(request, choose=True)
 
 
-def remember_language(event):
-    """A page in a language sets the cookie `/` negotiates with first: the reader's last choice."""
-    request = event.request
-    if is_kiosk(request):
-        return  # a kiosk is shared: the next citizen must not inherit a language
-    lang = (request.matchdict or {}).get("lang") if request.matched_route else None
-    if lang and request.cookies.get(LANGUAGE_COOKIE) != lang and event.response.status_int < 400:
-        event.response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                                  secure=request.scheme == "https")
+def language_choice_tween_factory(handler, registry):
+    """The `lang` cookie is set when a reader chooses a language, not on every page view (a
+    cookie on every answer keeps shared caches from storing any): the language switch's links
+    carry `?lang=`, which sets it and redirects to the same page without the parameter."""
+
+    def tween(request):
+        chosen = _chosen_language(request)
+        if chosen is None:
+            return handler(request)
+        query = [(k, v) for k, v in query_params(request).items() if k != LANGUAGE_COOKIE]
+        response = HTTPSeeOther(location=request.path_url + ("?" + urlencode(query) if query else ""))
+        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.scheme == "https")
+        return response
+
+    return tween
+
+
+def _chosen_language(request) -> str | None:
+    """The language a switch link chose: `?lang=` naming the language of the page's URL prefix."""
+    if request.method != "GET" or is_kiosk(request):
+        return None
+    chosen = query_params(request).get(LANGUAGE_COOKIE)
+    segments = request.environ.get("PATH_INFO", "").split("/")
+    if chosen is None or len(segments) < 3 or segments[1] != chosen or chosen not in LOCALES_BY_URL:
+        return None
+    try:
+        request.path  # a path that does not decode is the error page's to answer
+    except UnicodeError:
+        return None
+    return chosen
 
 
 def includeme(config):
@@ -275,4 +303,4 @@ def includeme(config):
 
     config.add_request_method(stale_translations, reify=True)
     config.add_subscriber(add_localizer_helpers, "pyramid.events.BeforeRender")
-    config.add_subscriber(remember_language, "pyramid.events.NewResponse")
+    config.add_tween("guide.i18n.language_choice_tween_factory")

@@ -168,10 +168,11 @@ def test_invalid_utf8_in_query_is_a_400_page(testapp):
 def test_language_switch_keeps_the_page(testapp):
     page = testapp.get("/zh-hans/items", {"topic": "travel"})
     switch = {a["hreflang"]: a["href"] for a in page.html.select(".lang-switch a")}
-    assert switch["en"].endswith("/en/items?topic=travel")
-    english = testapp.get(switch["en"])
+    assert switch["en"].endswith("/en/items?topic=travel&lang=en")
+    english = testapp.get(switch["en"], status=303).follow()
+    assert english.request.url.endswith("/en/items?topic=travel")
     back = {a["hreflang"]: a["href"] for a in english.html.select(".lang-switch a")}
-    assert back["zh-Hans"].endswith("/zh-hans/items?topic=travel")
+    assert back["zh-Hans"].endswith("/zh-hans/items?topic=travel&lang=zh-hans")
 
 
 def test_static_stylesheet_is_served_locally(testapp):
@@ -192,13 +193,22 @@ def test_published_editorial_text_is_on_the_guide_page(testapp):
     assert testapp.get("/en/items/GAJ-0001").html.select_one(".guide-text") is None
 
 
-def test_a_language_page_remembers_the_choice_for_the_root(wsgi_app):
+def test_choosing_a_language_is_remembered_for_the_root_and_reading_sets_no_cookie(wsgi_app):
     from webtest import TestApp
 
     app = TestApp(wsgi_app)
-    app.get("/zh-hant/")
+    page = app.get("/en/items/GAJ-0014", {"district": "huiyang"})
+    assert "Set-Cookie" not in page.headers and not app.cookies
+    switch = {a["lang"]: a["href"] for a in page.html.select("nav.lang-switch a")}
+    assert switch["zh-Hant"].endswith("/zh-hant/items/GAJ-0014?district=huiyang&lang=zh-hant")
+    chosen = app.get(switch["zh-Hant"], status=303)
+    assert chosen.location == "http://localhost/zh-hant/items/GAJ-0014?district=huiyang"
     assert app.cookies["lang"] == "zh-hant"
     assert app.get("/", headers={"Accept-Language": "en"}, status=302).location.endswith("/zh-hant/")
+    # hreflang links name the pages themselves, without the choice.
+    assert all("lang=" not in link["href"] for link in page.html.select("link[rel=alternate]"))
+    # A `lang` that is not the page's own language is not a choice: the page answers as ever.
+    assert app.get("/en/items/GAJ-0014?lang=zh-hant").status_int == 200
 
 
 PAGES = ["/", "/items", "/items?topic=travel", "/items/GAJ-0014", "/departments", "/departments/gjj",
@@ -209,6 +219,7 @@ PAGES = ["/", "/items", "/items?topic=travel", "/items/GAJ-0014", "/departments"
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_renders_in_every_language(testapp, lang, path):
     page = testapp.get(f"/{lang}{path}")
+    assert "Set-Cookie" not in page.headers
     assert page.html.html["lang"] == TAGS[lang]
     assert page.html.h1.get_text(strip=True)
     if lang == "en":
