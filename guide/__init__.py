@@ -12,6 +12,10 @@ def main(global_config, **settings):
         config.include(".clock")
         # Database session per request, inside pyramid_tm's transaction (with retries).
         config.include(".models")
+        # The content version every process shares; ETags and 304s on it, before any
+        # transaction begins, and compression (after the models: it reads the engine).
+        config.include(".content_version")
+        config.include(".http_cache")
         # Signed-cookie sessions, who the editor is, what their role permits, CSRF.
         config.include(".security")
         # Locale negotiation, compiled gettext catalogues, template helpers.

@@ -1,4 +1,5 @@
 """Every URL. Route names are dotted by audience (public.*, api.*, editor.*); URLs are a contract (DESIGN.md)."""
+from .http_cache import STATIC_MAX_AGE
 from .i18n import URL_PATTERN
 from .resources import (CenterResource, DepartmentResource, EditorRoot, GuideResource, ItemResource,
                         KioskItemResource, KioskResource, UserResource)
@@ -7,7 +8,8 @@ LANG = "{lang:%s}" % URL_PATTERN
 
 
 def includeme(config):
-    config.add_static_view("static", "guide:static", cache_max_age=3600)
+    # Static URLs carry a hash of the file (guide.http_cache): they can be kept for a year.
+    config.add_static_view("static", "guide:static", cache_max_age=STATIC_MAX_AGE)
     config.add_route("root", "/")
     config.add_route("healthz", "/healthz")
 

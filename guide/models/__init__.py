@@ -10,6 +10,7 @@ import zope.sqlalchemy
 from .audit import AuditEvent  # noqa: F401
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
+from .content import ContentVersion  # noqa: F401
 from .guides import Guide, GuideRevision  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
@@ -66,11 +67,14 @@ def writes(dbsession):
 
 
 def get_session_factory(engine):
+    from ..content_version import attach as attach_content_version
     from ..search.sync import attach_journal
 
     factory = sessionmaker(bind=engine)
-    # Every writer, app or command, notes what the search index must catch up on.
+    # Every writer, app or command, notes what the search index must catch up on, and that
+    # content changed (the version HTTP caching keys on).
     attach_journal(factory)
+    attach_content_version(factory)
     return factory
 
 

@@ -1,0 +1,147 @@
+"""Page speed through waitress, against the raw upper bound, in one interleaved run.
+
+    python bench/http.py [--seconds 5] [--rounds 2] [--connections 8]
+
+Builds the demo's SQLite database and index in a temporary folder (as `guide demo`), then:
+- cold start: a new app process on that existing folder, until its first guide page answers 200;
+- for each round, in turn: a raw WSGI app serving the guide page's exact bytes (the upper
+  bound), then the app's guide page, home, department, center and search pages, an API item and
+  a static file, each with `wrk` (Debian's package) at N connections from one thread;
+- the app process's RSS after the load.
+Prints one JSON line per figure; record them in docs/benchmarks.md with the machine's load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search import ROOT, free_port, production_threads, sample_database, wait_for  # noqa: E402
+
+GUIDE = "/zh-hans/items/GAJ-0001"
+TARGETS = {
+    "guide page": GUIDE,
+    "home page": "/zh-hans/",
+    "department page": "/zh-hans/departments/gaj",
+    "center page": "/zh-hans/centers/municipal",
+    "search page": "/zh-hans/search?q=%E6%8A%A4%E7%85%A7",
+    "api item": "/api/v1/items/GAJ-0001",
+    "static file": None,  # the stylesheet the guide page links
+}
+APP = """
+import sys
+from waitress import serve
+from guide import main
+app = main({}, **{"sqlalchemy.url": sys.argv[1], "guide.search.index_dir": sys.argv[2],
+                  "pyramid.default_locale_name": "zh_Hans", "guide.secret": "a benchmark secret long enough to sign"})
+serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=int(sys.argv[4]), _quiet=True)
+"""
+RAW = """
+import sys
+from waitress import serve
+page = open(sys.argv[1], "rb").read()
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/html; charset=UTF-8"), ("Content-Length", str(len(page)))])
+    return [page]
+serve(app, host="127.0.0.1", port=int(sys.argv[2]), threads=int(sys.argv[3]), _quiet=True)
+"""
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+    latency = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"^\s+(50|95|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {"requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "p50_ms": latency.get("50"), "p95_ms": latency.get("95"), "p99_ms": latency.get("99"),
+            "non_2xx": int(non_2xx.group(1)) if non_2xx else 0, "socket_errors": errors.group(1) if errors else None}
+
+
+def rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return round(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024, 1)
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("bench: wrk is missing (apt-get install wrk)")
+    threads = production_threads()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url = sample_database(folder)
+        index_dir = str(folder / "index")
+        # A first start builds the search index; the measured one finds the folder ready.
+        port = free_port()
+        first = subprocess.Popen([sys.executable, "-c", APP, url, index_dir, str(port), str(threads)], cwd=ROOT)
+        wait_for(port)
+        first.terminate()
+        first.wait()
+        started = time.monotonic()
+        app = subprocess.Popen([sys.executable, "-c", APP, url, index_dir, str(port), str(threads)], cwd=ROOT)
+        try:
+            wait_for(port)
+            get(f"http://127.0.0.1:{port}{GUIDE}")
+            print(json.dumps({"cold_start_to_first_guide_page_s": round(time.monotonic() - started, 2)}))
+            page = get(f"http://127.0.0.1:{port}{GUIDE}")
+            (folder / "page.html").write_bytes(page)
+            stylesheet = re.search(rb'href="(/static/css/site\.css[^"]*)"', page).group(1).decode()
+            raw_port = free_port()
+            raw = subprocess.Popen([sys.executable, "-c", RAW, str(folder / "page.html"), str(raw_port), str(threads)])
+            try:
+                wait_for_raw(raw_port)
+                results: dict[str, list[dict]] = {}
+                for _ in range(args.rounds):
+                    results.setdefault("raw wsgi, same bytes", []).append(
+                        wrk(f"http://127.0.0.1:{raw_port}/", args.seconds, args.connections))
+                    for name, path in TARGETS.items():
+                        results.setdefault(name, []).append(
+                            wrk(f"http://127.0.0.1:{port}{path or stylesheet}", args.seconds, args.connections))
+            finally:
+                raw.terminate()
+                raw.wait()
+            raw_rps = sum(r["requests_per_second"] for r in results["raw wsgi, same bytes"]) / args.rounds
+            for name, runs in results.items():
+                rps = sum(r["requests_per_second"] for r in runs) / len(runs)
+                print(json.dumps({"target": name, "rounds": runs, "mean_requests_per_second": round(rps, 1),
+                                  "ratio_to_raw": round(rps / raw_rps, 3)}, ensure_ascii=False))
+            print(json.dumps({"app_rss_mb_after_load": rss_mb(app.pid), "waitress_threads": threads,
+                              "connections": args.connections, "cpus": os.cpu_count(),
+                              "load_average": os.getloadavg()}))
+        finally:
+            app.terminate()
+            app.wait()
+
+
+def wait_for_raw(port: int) -> None:
+    for _ in range(100):
+        try:
+            get(f"http://127.0.0.1:{port}/")
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("bench: the raw app did not start")
+
+
+if __name__ == "__main__":
+    main()
