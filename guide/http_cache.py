@@ -153,12 +153,19 @@ def compress_tween_factory(handler, registry):
                 and response.content_type in COMPRESSIBLE and not response.content_encoding):
             body = response.body
             if len(body) >= MIN_COMPRESS_BYTES:
-                response.body = gzip.compress(body, compresslevel=6)
+                # A static file's URL names its bytes: compressed once, not per request.
+                static = request.environ.get("PATH_INFO", "").startswith("/static/")
+                response.body = _gzip_static(body) if static else gzip.compress(body, compresslevel=6)
                 response.content_encoding = "gzip"
             response.vary = sorted(set(response.vary or ()) | {"Accept-Encoding"})
         return response
 
     return tween
+
+
+@lru_cache(maxsize=64)
+def _gzip_static(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=9)
 
 
 def _accepts_gzip(request) -> bool:

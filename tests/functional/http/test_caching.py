@@ -112,6 +112,8 @@ def test_pages_travel_compressed_and_unpack_to_the_same_bytes(wsgi_app, clock):
     api = get("/api/v1/items", **{"Accept-Encoding": "gzip"})
     assert api.content_encoding == "gzip" and gzip.decompress(api.body).startswith(b"{")
     assert get(PAGE, **{"Accept-Encoding": "identity"}).content_encoding is None
+    css = "/static/css/kiosk.css"
+    assert gzip.decompress(get(css, **{"Accept-Encoding": "gzip"}).body) == get(css).body
 
 
 def test_static_files_are_fingerprinted_and_kept_for_a_year(testapp):
