@@ -1,4 +1,6 @@
 """The halls' popular lists and default languages load all or nothing, and only when changed."""
+import shutil
+
 import pytest
 from sqlalchemy import select
 
@@ -6,7 +8,7 @@ from guide.content import load_content
 from guide.models import ServiceCenter
 from guide.places.loader import ContentInvalid
 
-from ...support import content_copy
+from ...support import CONTENT, content_copy
 
 
 @pytest.fixture
@@ -19,7 +21,7 @@ def popular(scratch, hall="municipal"):
         return [i.code for i in s.scalar(select(ServiceCenter).where(ServiceCenter.code == hall)).popular_items]
 
 
-def test_the_lists_load_in_their_order_and_reload_replaces_them(scratch, content):
+def lists_load_in_their_order_and_reload_replaces_them(scratch, content):
     with scratch.transaction() as s:
         assert load_content(s, content).counts["popular items"] == 80
     assert popular(scratch)[:3] == ["GAJ-0019", "GAJ-0005", "RSJ-0044"]
@@ -37,7 +39,7 @@ BAD_LISTS = [
 ]
 
 
-def test_a_bad_list_loads_nothing(scratch, content):
+def a_bad_list_loads_nothing(scratch, content):
     with scratch.transaction() as s:
         load_content(s, content)
     before = popular(scratch)
@@ -46,9 +48,10 @@ def test_a_bad_list_loads_nothing(scratch, content):
         with pytest.raises(ContentInvalid, match=message), scratch.transaction() as s:
             load_content(s, content)
         assert popular(scratch) == before and popular(scratch, "huiyang") != ["RSJ-0044"]
+    shutil.copy(CONTENT / "kiosk" / "popular.csv", content / "kiosk" / "popular.csv")
 
 
-def test_a_halls_default_language_and_paper_are_checked(scratch, content):
+def a_halls_default_language_and_paper_are_checked(scratch, content):
     centers = content / "centers" / "centers.csv"
     lines = centers.read_text(encoding="utf-8").splitlines()
     assert lines[0].endswith(",default_lang,kiosk_paper")
@@ -67,3 +70,10 @@ def test_a_halls_default_language_and_paper_are_checked(scratch, content):
     centers.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ContentInvalid, match="kiosk_paper 'a3'"), scratch.transaction() as s:
         load_content(s, content)
+
+
+def test_the_popular_lists_and_the_halls_settings_load_all_or_nothing(scratch, content):
+    # One test, one catalogue import (ten seconds): the steps run on what the one before left.
+    lists_load_in_their_order_and_reload_replaces_them(scratch, content)
+    a_bad_list_loads_nothing(scratch, content)
+    a_halls_default_language_and_paper_are_checked(scratch, content)

@@ -47,6 +47,7 @@ H1 = re.compile(r"<h1>(.+?)</h1>", re.S)
 MATERIAL_NAMES = re.compile(r'<ol class="checklist">.*?</ol>', re.S)
 
 
+@pytest.mark.slow
 def test_every_item_has_a_guide_page_in_every_language(testapp, codes):
     # Regular expressions, not a parser: this walks 3,261 pages.
     assert len(codes) == 1087
