@@ -51,7 +51,7 @@ def where_to_apply(accepting: list, hall, at: dt.datetime, calendar: HolidayCale
 def nearest_places(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar) -> list[Place]:
     statuses = StatusesAt(at, calendar)
     today = at.astimezone(TZ).date()
-    return [_place(c, origin, today, statuses) for c in rank(accepting, origin, at, calendar)]
+    return [_place(c, origin, today, statuses) for c in rank(accepting, origin, at, calendar, statuses)]
 
 
 def _place(candidate: Candidate, origin: Origin, today: dt.date, statuses: StatusesAt) -> Place:

@@ -61,12 +61,14 @@ class StatusesAt:
         return combined([self.of(s) for s in by_schedule.values()])
 
 
-def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar) -> list[Candidate]:
-    """Group accepting windows by center and order the centers by distance from the origin."""
+def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar,
+         statuses: StatusesAt | None = None) -> list[Candidate]:
+    """Group accepting windows by center and order the centers by distance from the origin
+    (`statuses`: the caller's, when it asks for statuses at the same instant too)."""
     by_center: dict[int, list] = {}
     for window, why in accepting:
         by_center.setdefault(window.center.id, []).append((window, why))
-    statuses = StatusesAt(at, calendar)
+    statuses = statuses or StatusesAt(at, calendar)
     candidates = [
         Candidate(center=pairs[0][0].center, windows=pairs,
                   distance_km=round(great_circle_km(origin.lat, origin.lon, pairs[0][0].center.lat,
