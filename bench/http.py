@@ -1,13 +1,16 @@
 """Page speed through waitress, against the raw upper bound, in one interleaved run.
 
-    python bench/http.py [--seconds 5] [--rounds 2] [--connections 8]
+    python bench/http.py [--seconds 5] [--rounds 2] [--connections 8] [--mixed-seconds 60]
 
 Builds the demo's SQLite database and index in a temporary folder (as `guide demo`), then:
 - cold start: a new app process on that existing folder, until its first guide page answers 200;
 - for each round, in turn: a raw WSGI app serving the guide page's exact bytes (the upper
   bound), then the app's guide page, home, department, center and search pages, an API item and
   a static file, each with `wrk` (Debian's package) at N connections from one thread;
-- the app process's RSS after the load.
+- the app process's RSS after the load;
+- memory: a mixed load rotating over many URLs (guide pages of 300 items in three languages,
+  searches of item names and their parts, API items; as browsers ask, gzip accepted) for
+  --mixed-seconds, the RSS, then the same again, the RSS: it should not grow.
 Prints one JSON line per figure; record them in docs/benchmarks.md with the machine's load.
 """
 from __future__ import annotations
@@ -35,7 +38,7 @@ _spec = importlib.util.spec_from_file_location("bench_search", os.path.join(HERE
 _search = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_search)
 ROOT, free_port, production_threads = _search.ROOT, _search.free_port, _search.production_threads
-sample_database, wait_for = _search.sample_database, _search.wait_for
+sample_database, wait_for, search_cases, LANGS = _search.sample_database, _search.wait_for, _search.queries, _search.LANGS
 
 GUIDE = "/zh-hans/items/GAJ-0001"
 TARGETS = {
@@ -79,6 +82,53 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
             "non_2xx": int(non_2xx.group(1)) if non_2xx else 0, "socket_errors": errors.group(1) if errors else None}
 
 
+MIXED = """
+paths = {%s}
+i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+"""
+
+
+def mixed_paths(url: str) -> list[str]:
+    """Many URLs, as a site's readers spread over it: 60% guide pages (300 items, three
+    languages), 20% searches (item names and parts of them, each in its language), 20% API items."""
+    import random
+    from urllib.parse import quote
+
+    from sqlalchemy import create_engine, select
+
+    from guide.models import Item
+    from guide.models import get_session_factory
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        codes = list(connection.scalars(select(Item.code).order_by(Item.code)))
+    rng = random.Random(11)
+    sample = rng.sample(codes, 300)
+    searches = search_cases(get_session_factory(engine), 200)
+    url_lang = {tag: prefix for prefix, tag in LANGS.items()}
+    paths = [f"/{lang}/items/{code}" for code in sample for lang in LANGS]
+    paths += [f"/{url_lang[tag]}/search?q={quote(text)}" for text, tag in searches][:300]
+    paths += [f"/api/v1/items/{code}" for code in rng.sample(codes, 300)]
+    rng.shuffle(paths)
+    engine.dispose()
+    return paths
+
+
+def mixed_load(port: int, paths: list[str], seconds: int, connections: int, folder: Path) -> dict:
+    script = folder / "mixed.lua"
+    script.write_text(MIXED % ", ".join(json.dumps(p) for p in paths), encoding="utf-8")
+    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(script),
+                          f"http://127.0.0.1:{port}/"], capture_output=True, text=True, check=True).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {"requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "non_2xx": int(non_2xx.group(1)) if non_2xx else 0, "socket_errors": errors.group(1) if errors else None}
+
+
 def rss_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return round(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024, 1)
@@ -94,6 +144,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--mixed-seconds", type=int, default=60)
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("bench: wrk is missing (apt-get install wrk)")
@@ -139,6 +190,12 @@ def main() -> None:
             print(json.dumps({"app_rss_mb_after_load": rss_mb(app.pid), "waitress_threads": threads,
                               "connections": args.connections, "cpus": os.cpu_count(),
                               "load_average": os.getloadavg()}))
+            if args.mixed_seconds:
+                paths = mixed_paths(url)
+                for phase in ("first", "second"):
+                    load = mixed_load(port, paths, args.mixed_seconds, args.connections, folder)
+                    print(json.dumps({"mixed_load": phase, "seconds": args.mixed_seconds, "urls": len(paths), **load,
+                                      "app_rss_mb": rss_mb(app.pid), "load_average": os.getloadavg()}))
         finally:
             app.terminate()
             app.wait()

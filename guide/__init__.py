@@ -1,6 +1,8 @@
 """The Huizhou service guide: a Pyramid application."""
 from pyramid.config import Configurator
 
+from .http_cache import PageCache
+
 
 def main(global_config, **settings):
     """The WSGI app. Includes are ordered: each may rely on the ones above it."""
@@ -12,8 +14,8 @@ def main(global_config, **settings):
         config.include(".clock")
         # Database session per request, inside pyramid_tm's transaction (with retries).
         config.include(".models")
-        # The content version every process shares; ETags and 304s on it, before any
-        # transaction begins, and compression (after the models: it reads the engine).
+        # The content version every process shares (after the models: it reads the engine);
+        # compression. (PageCache, below, answers 304s and cached pages on it.)
         config.include(".content_version")
         config.include(".http_cache")
         # Signed-cookie sessions, who the editor is, what their role permits, CSRF.
@@ -36,4 +38,5 @@ def main(global_config, **settings):
         config.include(".views.editor")
         config.include(".views.kiosk")
         config.scan(".views")
-    return config.make_wsgi_app()
+    # Cached answers and 304s before the router: no request object, transaction or session.
+    return PageCache(config.make_wsgi_app())

@@ -1,14 +1,17 @@
-"""HTTP caching and compression, in front of everything else (warehouse's cache/http.py does
-the same job).
+"""HTTP caching and compression (warehouse's cache/http.py does the same job for its pages).
 
-- Public pages and the catalogue API carry a weak ETag made of the content version
-  (guide.content_version), the minute (pages show "open now") and the code's own version; a
-  request whose If-None-Match has it is answered 304 before any view, transaction or database
-  session, and an answer already rendered under the current ETag is served again as it was. Pages are `no-cache` (always revalidated: a publish is never hidden); the API's
-  catalogue data may be reused for a minute. Search answers follow the index, which lags the
-  database, so they carry no ETag.
-- HTML, JSON, CSS, JavaScript and SVG over 1 KB travel gzip-compressed to clients that ask.
-  Weak ETags stay right for both encodings (and behind a proxy that compresses again).
+- Public pages, the search page and the catalogue API carry a weak ETag made of the content
+  version (guide.content_version), the minute (pages show "open now"), the code's own version
+  and, for the search page, the index's committed state. `PageCache` sits in front of Pyramid's
+  router: a request whose If-None-Match names the current ETag is answered 304, and an answer
+  already rendered under it is served again as it was, before any request object, tween,
+  transaction or database session. Only one thread renders a missing answer; the others wait
+  for it (at each minute's turn every reader wants the same new page).
+  Pages are `no-cache` (always revalidated: a publish is never hidden); the API's catalogue data
+  may be reused for a minute.
+- HTML, JSON, CSS, JavaScript and SVG over 1 KB travel gzip-compressed to clients that ask, a
+  cached answer compressed once. Weak ETags stay right for both encodings (and behind a proxy
+  that compresses again).
 - Static files have a fingerprint of their bytes in the URL and may be kept for a year.
 """
 from __future__ import annotations
@@ -20,17 +23,16 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-from pyramid.httpexceptions import HTTPNotModified
-from pyramid.response import Response
 from pyramid.static import QueryStringCacheBuster
 from pyramid.tweens import INGRESS
 from sqlalchemy.exc import SQLAlchemyError
+from webob.etag import ETagMatcher
 
 from .i18n import LOCALES_BY_URL
 
 PAGE_CACHE_CONTROL = "no-cache"
 API_CACHE_CONTROL = "public, max-age=60"
-#: Catalogue API paths under /api/v1/ (search and suggestions follow the index, not the version).
+#: Catalogue API paths under /api/v1/ (API search and suggestions are fast without a cache).
 API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/openapi.json")
 COMPRESSIBLE = {"text/html", "application/json", "text/css", "application/javascript", "text/javascript",
                 "image/svg+xml"}
@@ -38,6 +40,10 @@ MIN_COMPRESS_BYTES = 1024
 STATIC_MAX_AGE = 365 * 24 * 3600
 #: Rendered answers kept per process (a guide page is about 23 KB, 4 KB compressed).
 PAGE_CACHE_SIZE = 500
+#: How long a request waits for another thread rendering the same answer before rendering it too.
+RENDER_WAIT_SECONDS = 10
+#: Headers a cached answer gets anew each time it is served.
+PER_ANSWER = {"content-length", "content-encoding", "etag", "cache-control", "vary"}
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -45,10 +51,16 @@ def cache_control_for(path: str) -> str | None:
     """How a GET of `path` may be cached when it answers 200; None: not by ETag."""
     segments = path.split("/")
     if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
-        return None if segments[2] == "search" else PAGE_CACHE_CONTROL
+        return PAGE_CACHE_CONTROL
     if path.startswith(API_PREFIXES):
         return API_CACHE_CONTROL
     return None
+
+
+def follows_the_index(path: str) -> bool:
+    """The search page: its answer depends on the index, which lags the database a little."""
+    segments = path.split("/")
+    return len(segments) > 2 and segments[2] == "search"
 
 
 @lru_cache(maxsize=1)
@@ -59,94 +71,158 @@ def code_version() -> str:
     return hashlib.sha1(str(newest).encode()).hexdigest()[:8]
 
 
-def etag_for(request) -> str:
-    minute = request.now.strftime("%Y%m%d%H%M")
-    return f"{request.registry['content_version'].current()}.{minute}.{code_version()}"
+def validators(etag: str, cache_control: str, vary: str = "Accept-Encoding") -> list[tuple[str, str]]:
+    """The headers a 200 and a 304 of the same answer share."""
+    return [("ETag", f'W/"{etag}"'), ("Cache-Control", cache_control), ("Vary", vary)]
+
+
+class Entry:
+    """A 200 answer as rendered: its headers (less those made per answer), its body, and the
+    body's gzip form, made once."""
+
+    __slots__ = ("headers", "vary", "cache_control", "body", "gzipped")
+
+    def __init__(self, headers: list[tuple[str, str]], body: bytes, gzipped: bytes | None, cache_control: str):
+        self.headers = [(k, v) for k, v in headers if k.lower() not in PER_ANSWER]
+        vary = {v.strip() for k, value in headers if k.lower() == "vary" for v in value.split(",")}
+        self.vary = ", ".join(sorted((vary - {""}) | {"Accept-Encoding"}))
+        self.cache_control, self.body, self.gzipped = cache_control, body, gzipped
+        if gzipped is None and len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE:
+            self.gzipped = gzip.compress(body, compresslevel=6)
+
+    def serve(self, environ, start_response, etag: str):
+        body = self.gzipped if self.gzipped is not None and _accepts_gzip_environ(environ) else self.body
+        headers = self.headers + validators(etag, self.cache_control, self.vary) + [("Content-Length", str(len(body)))]
+        if body is self.gzipped:
+            headers.append(("Content-Encoding", "gzip"))
+        start_response("200 OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
 
 class PageCache:
-    """Rendered answers by (ETag, URL): the ETag names the content version, the minute and the
-    code, so an entry is right for as long as its ETag is current, and no entry is ever
-    invalidated by hand. Least recently used entries go first."""
+    """WSGI middleware around the router: rendered answers by (ETag, URL). The ETag names the
+    content version, the minute and the code (and the index state for search), so an entry is
+    right for as long as its ETag is current and no entry is ever invalidated by hand. Least
+    recently used entries go first.
 
-    def __init__(self, size: int):
-        self.size = size
+    Host and scheme are part of the URL here: pages carry absolute links (the language switch,
+    hreflang), so an answer rendered for one Host header is never served for another."""
+
+    def __init__(self, app):
+        self.app = app
+        self.registry = app.registry
+        self.size = int(self.registry.settings.get("guide.page_cache_size", PAGE_CACHE_SIZE))
         self._entries: OrderedDict = OrderedDict()
+        self._rendering: dict = {}
         self._lock = threading.Lock()
 
-    def get(self, key):
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        cache_control = cache_control_for(path)
+        # A request inside a transaction begun outside it (tm.active: the tests' doomed one)
+        # may see content not committed yet, which the version cannot name.
+        if (cache_control is None or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
+                or environ.get("tm.active")):
+            return self.app(environ, start_response)
+        try:
+            etag = self.etag(path)
+        except SQLAlchemyError:
+            return self.app(environ, start_response)  # the database is away: the view's error page says so
+        if etag is None:
+            return self.app(environ, start_response)
+        if etag in ETagMatcher.parse(environ.get("HTTP_IF_NONE_MATCH", ""), strong=False):
+            start_response("304 Not Modified", validators(etag, cache_control))
+            return []
+        key = (etag, environ["wsgi.url_scheme"], environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),
+               environ.get("SCRIPT_NAME", ""), path, environ.get("QUERY_STRING", ""))
+        entry = self._get(key)
+        if entry is None:
+            if environ["REQUEST_METHOD"] == "HEAD":
+                return self.app(environ, start_response)  # Pyramid answers HEAD without a body
+            entry, answer = self._render(key, environ, cache_control)
+            if entry is None:
+                status, headers, body = answer
+                start_response(status, headers)
+                return [body]
+        return entry.serve(environ, start_response, etag)
+
+    def etag(self, path: str) -> str | None:
+        """The current ETag of the answer at `path`; None when it cannot be named (the index is
+        changing)."""
+        minute = int(self.registry["clock"].now().timestamp()) // 60
+        etag = f"{self.registry['content_version'].current()}.{minute:x}.{code_version()}"
+        if follows_the_index(path):
+            state = self.registry["search"].state()
+            if state is None:
+                return None
+            etag += "." + state
+        return etag
+
+    def _get(self, key) -> Entry | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key, entry) -> None:
+    def _render(self, key, environ, cache_control) -> tuple[Entry | None, tuple | None]:
+        """(the entry, None) once rendered here or by another thread; (None, the answer) when the
+        answer is not one to keep (not 200, or it sets a cookie)."""
         with self._lock:
-            self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-
-class Entry:
-    """An answer as rendered, and its gzip form once a client asked for it."""
-
-    __slots__ = ("content_type", "charset", "body", "gzipped")
-
-    def __init__(self, response):
-        self.content_type, self.charset, self.body = response.content_type, response.charset, response.body
-        self.gzipped = None
-
-    def response(self, request) -> Response:
-        response = Response(content_type=self.content_type, charset=self.charset)
-        if _accepts_gzip(request) and len(self.body) >= MIN_COMPRESS_BYTES:
-            if self.gzipped is None:
-                self.gzipped = gzip.compress(self.body, compresslevel=6)
-            response.body, response.content_encoding = self.gzipped, "gzip"
-        else:
-            response.body = self.body
-        return response
-
-
-def conditional_tween_factory(handler, registry):
-    cache = PageCache(int(registry.settings.get("guide.page_cache_size", PAGE_CACHE_SIZE)))
-
-    def tween(request):
-        cache_control = cache_control_for(request.environ.get("PATH_INFO", ""))
-        # A request inside a transaction begun outside it (tm.active: the tests' doomed one)
-        # may see content not committed yet, which the version cannot name.
-        if request.method not in ("GET", "HEAD") or cache_control is None or request.environ.get("tm.active"):
-            return handler(request)
-        try:
-            etag = etag_for(request)
-        except SQLAlchemyError:
-            return handler(request)  # the database is away: the view's own error page says so
-        if etag in request.if_none_match:
-            response = HTTPNotModified()
-        else:
-            key = (etag, request.environ.get("PATH_INFO", ""), request.environ.get("QUERY_STRING", ""))
-            entry = cache.get(key)
+            entry = self._entries.get(key)
             if entry is not None:
-                response = entry.response(request)
-            else:
-                response = handler(request)
-                if response.status_int != 200:
-                    return response
-                cache.put(key, Entry(response))
-        response.etag = (etag, False)
-        _cacheable(response, cache_control)
-        return response
+                return entry, None
+            leader = key not in self._rendering
+            done = self._rendering.setdefault(key, threading.Event())
+        if not leader:
+            done.wait(RENDER_WAIT_SECONDS)
+            entry = self._get(key)
+            if entry is not None:
+                return entry, None
+        try:
+            status, headers, body = _call(self.app, environ)
+            if not status.startswith("200 ") or any(k.lower() == "set-cookie" for k, _v in headers):
+                return None, (status, headers, body)
+            gzipped = None
+            if any(k.lower() == "content-encoding" and v == "gzip" for k, v in headers):
+                gzipped, body = body, gzip.decompress(body)
+            entry = Entry(headers, body, gzipped, cache_control)
+            with self._lock:
+                self._entries[key] = entry
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+            return entry, None
+        finally:
+            if leader:
+                with self._lock:
+                    self._rendering.pop(key, None)
+                done.set()
 
-    return tween
+
+def _call(app, environ) -> tuple[str, list, bytes]:
+    """Run a WSGI app to the end: its status, headers and whole body."""
+    started = []
+
+    def start_response(status, headers, exc_info=None):
+        started[:] = [status, headers]
+        return chunks.append
+
+    chunks: list[bytes] = []
+    result = app(environ, start_response)
+    try:
+        chunks.extend(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return started[0], started[1], b"".join(chunks)
 
 
-def _cacheable(response, cache_control: str) -> None:
-    response.headers["Cache-Control"] = cache_control
-    response.vary = sorted(set(response.vary or ()) | {"Accept-Encoding"})
+def _content_type(headers) -> str:
+    return next((v.split(";")[0].strip() for k, v in headers if k.lower() == "content-type"), "")
 
 
 def compress_tween_factory(handler, registry):
+    """Compression of what the page cache does not keep (errors, editor and kiosk screens...)."""
     def tween(request):
         response = handler(request)
         if (response.status_int == 200 and _accepts_gzip(request)
@@ -169,27 +245,39 @@ def _gzip_static(body: bytes) -> bytes:
 
 
 def _accepts_gzip(request) -> bool:
+    return _accepts_gzip_environ(request.environ)
+
+
+@lru_cache(maxsize=256)
+def _accepts_gzip_header(header: str) -> bool:
+    from webob.acceptparse import create_accept_encoding_header
+
+    return bool(create_accept_encoding_header(header).acceptable_offers(["gzip"]))
+
+
+def _accepts_gzip_environ(environ) -> bool:
     # No header: the client said nothing about encodings, so it gets none.
-    return "Accept-Encoding" in request.headers and bool(request.accept_encoding.acceptable_offers(["gzip"]))
+    header = environ.get("HTTP_ACCEPT_ENCODING")
+    return header is not None and _accepts_gzip_header(header)
 
 
 class ContentHashCacheBuster(QueryStringCacheBuster):
     """`?x=<hash of the file's bytes>` on every static URL: a changed file gets a new URL."""
 
     def tokenize(self, request, subpath, kw):
-        return _file_hash(str(PACKAGE / "static" / subpath))
+        return _file_hash(subpath)
 
 
 @lru_cache(maxsize=None)
-def _file_hash(path: str) -> str:
+def _file_hash(subpath: str) -> str:
     try:
-        return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
+        return hashlib.sha1((PACKAGE / "static" / subpath).read_bytes()).hexdigest()[:12]
     except OSError:
         return "missing"
 
 
 def includeme(config):
-    # Outermost: compression last of all, and the 304 before any transaction begins.
+    # Outermost of the tweens: compression last of all. (PageCache wraps the router itself:
+    # guide.main.)
     config.add_tween("guide.http_cache.compress_tween_factory", under=INGRESS)
-    config.add_tween("guide.http_cache.conditional_tween_factory", under="guide.http_cache.compress_tween_factory")
     config.add_cache_buster("guide:static/", ContentHashCacheBuster(param="x"))

@@ -16,6 +16,10 @@ class ISearchService(Interface):
     def start_background(poll_seconds):
         """From now on index in a thread, woken by commits and every poll_seconds (the app)."""
 
+    def state():
+        """A short token naming the index's committed state, the same in every process that
+        shares the index; None while it may still be changing (no cache may key on it then)."""
+
     def search(request):
         """A SearchResults for a SearchRequest."""
 

@@ -31,6 +31,9 @@ class NullSearch:
     def start_background(self, poll_seconds=1.0):
         pass
 
+    def state(self):
+        return "null"
+
     def search(self, request):
         return SearchResults()
 

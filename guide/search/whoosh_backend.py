@@ -60,6 +60,8 @@ MAX_DELETED_SHARE = 0.1
 #: written into each generation, and a generation of another format is rebuilt at start.
 INDEX_FORMAT = "2"
 FORMAT_FILE = "FORMAT"
+#: How old a change of the index folder must be before its mtime alone vouches for the state.
+SETTLED_NS = 2_000_000_000
 
 
 def make_schema() -> Schema:
@@ -339,7 +341,7 @@ class WhooshSearch:
         # under load. A commit adds a file to the folder and so changes its mtime: while the
         # mtime is the one seen at the last check, nothing was committed since. A change less
         # than two seconds old is checked anyway, for file systems with a coarse clock.
-        folder_mtime = os.stat(self.root / generation).st_mtime_ns
+        folder_mtime, settled = self._folder_mtime(generation)
         state = self._local.__dict__
         searcher = state.get("searcher")
         if state.get("generation") != generation or searcher is None:
@@ -347,7 +349,7 @@ class WhooshSearch:
                 searcher.close()
             searcher = self._index(generation).searcher()
             state.update(generation=generation, searcher=searcher, checked=folder_mtime)
-        elif state["checked"] != folder_mtime or time.time_ns() - folder_mtime < 2_000_000_000:
+        elif state["checked"] != folder_mtime or not settled:
             if not searcher.up_to_date():
                 # Not searcher.refresh(): it reuses segment readers and then misses deletions
                 # made since (an updated document showed up twice).
@@ -361,6 +363,22 @@ class WhooshSearch:
             snapshot = Snapshot(key, searcher)
             self._snapshot = snapshot
         return searcher, snapshot
+
+    def _folder_mtime(self, generation: str) -> tuple[int, bool]:
+        """The generation folder's mtime, and whether it is settled: a change less than two
+        seconds old may be followed by another within the same tick of a coarse clock."""
+        mtime = os.stat(self.root / generation).st_mtime_ns
+        return mtime, time.time_ns() - mtime >= SETTLED_NS
+
+    def state(self) -> str | None:
+        generation = self.current_generation()
+        if generation is None:
+            return None
+        try:
+            mtime, settled = self._folder_mtime(generation)
+        except OSError:
+            return None  # a rebuild swapped generations meanwhile
+        return f"{generation}-{mtime:x}" if settled else None
 
     def search(self, request) -> SearchResults:
         searcher, snapshot = self._searcher()

@@ -1,6 +1,7 @@
 """HTTP caching keyed on the content version, and compression (guide.http_cache)."""
 import datetime as dt
 import gzip
+import threading
 import time
 
 from sqlalchemy import select
@@ -12,7 +13,10 @@ from guide.content import load_content
 from guide.content_version import VersionReader
 from guide.models import ContentVersion, Guide, Item, User
 
-from ...support import content_copy
+from guide.search import bestbets
+from guide.models import transaction_scope
+
+from ...support import content_copy, index_settled
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 MONDAY_1159 = dt.datetime(2026, 11, 30, 11, 59, tzinfo=CHINA)
@@ -29,8 +33,12 @@ def test_a_conditional_get_is_answered_304(testapp, clock):
     api = testapp.get("/api/v1/items/GAJ-0014")
     assert api.headers["Cache-Control"] == "public, max-age=60" and api.headers["ETag"].startswith('W/"')
     testapp.get("/api/v1/items/GAJ-0014", headers={"If-None-Match": api.headers["ETag"]}, status=304)
-    # What follows the index (search), a shared screen (kiosk) or a person (editor) has none.
-    for path in ("/en/search?q=passport", "/api/v1/search?q=passport", "/kiosk/municipal/en/", "/editor/login"):
+    head = testapp.head(PAGE)
+    assert head.body == b"" and head.headers["ETag"] == page.headers["ETag"]
+    assert int(head.headers["Content-Length"]) == len(page.body)
+    # A shared screen (kiosk) or a person (editor) has none; nor has the API search (fast
+    # without: it is not worth a cache entry per query).
+    for path in ("/api/v1/search?q=passport", "/kiosk/municipal/en/", "/editor/login"):
         assert "ETag" not in testapp.get(path).headers, path
     # Nor does an error.
     assert "ETag" not in testapp.get("/en/items/NO-SUCH", status=404).headers
@@ -143,3 +151,79 @@ def test_a_warm_page_is_served_without_asking_the_database(testapp, wsgi_app, cl
     assert again.body == first.body
     # At most the content version, when this process's copy of it is half a second old.
     assert all("content_version" in s for s in statements) and len(statements) <= 1, statements
+
+
+def test_the_search_page_follows_the_index(testapp, wsgi_app, clock):
+    clock.set(MONDAY_1159)
+    search = "/en/search?q=%E8%AF%81%E6%98%8E"  # 证明
+
+    def answer(etag=None):
+        deadline = time.monotonic() + 30  # the index's state is named once two seconds old
+        while True:
+            page = testapp.get(search, headers={"If-None-Match": etag} if etag else {}, status=(200, 304))
+            if "ETag" in page.headers:
+                return page
+            assert time.monotonic() < deadline, "the search page never got an ETag"
+            time.sleep(0.2)
+
+    before = answer()
+    assert testapp.get(search, headers={"If-None-Match": before.headers["ETag"]}).status_int == 304
+    app_transaction = lambda: transaction_scope(wsgi_app.registry["dbsession_factory"])  # noqa: E731
+    try:
+        with app_transaction() as s:
+            bestbets.add(s, "证明", "GAJ-0014")
+        index_settled(wsgi_app)
+        after = answer(before.headers["ETag"])
+        assert after.status_int == 200 and after.headers["ETag"] != before.headers["ETag"]
+        assert after.html.select_one("ol.results li .tag") is not None  # the best bet, first
+    finally:
+        with app_transaction() as s:
+            bestbets.remove(s, "证明", "GAJ-0014")
+        index_settled(wsgi_app)
+
+
+def test_an_answer_is_kept_per_host(testapp, clock):
+    # The language switch links are absolute: a page asked for with a forged Host header must
+    # never be what others are served.
+    clock.set(MONDAY_1159)
+    forged = testapp.get(PAGE, headers={"Host": "attacker.example"})
+    assert "attacker.example" in forged.text
+    assert "attacker.example" not in testapp.get(PAGE).text
+
+
+def test_one_thread_renders_what_many_ask_for_at_once(wsgi_app, clock):
+    clock.set(MONDAY_1159 + dt.timedelta(days=7))  # a minute no other test has cached
+    router, renders, release = wsgi_app.app, [], threading.Event()
+
+    def counting(environ, start_response):
+        renders.append(environ["PATH_INFO"])
+        release.wait(30)
+        return router(environ, start_response)
+
+    bodies = []
+
+    def reader():
+        bodies.append(Request.blank(PAGE).get_response(wsgi_app).body)
+
+    wsgi_app.app = counting
+    try:
+        threads = [threading.Thread(target=reader) for _ in range(6)]
+        threads[0].start()
+        deadline = time.monotonic() + 30
+        while not wsgi_app._rendering:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        (rendering,) = wsgi_app._rendering.values()
+        for t in threads[1:]:
+            t.start()
+        # Every other reader waits for the one rendering (none starts a render of its own).
+        while len(rendering._cond._waiters) < len(threads) - 1 and len(renders) == 1:
+            assert time.monotonic() < deadline, "the other readers did not wait"
+            time.sleep(0.01)
+        release.set()
+        for t in threads:
+            t.join(30)
+    finally:
+        wsgi_app.app = router
+        release.set()
+    assert renders == [PAGE] and len(bodies) == len(threads) and len(set(bodies)) == 1
