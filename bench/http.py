@@ -55,6 +55,7 @@ import sys
 from waitress import serve
 from guide import main
 app = main({}, **{"sqlalchemy.url": sys.argv[1], "guide.search.index_dir": sys.argv[2],
+                  "guide.template_cache": sys.argv[2] + "-templates",
                   "pyramid.default_locale_name": "zh_Hans", "guide.secret": "a benchmark secret long enough to sign"})
 serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=int(sys.argv[4]), _quiet=True)
 """

@@ -9,14 +9,17 @@ def main(global_config, **settings):
     with Configurator(settings=settings) as config:
         # Templates (.pt) and services found with request.find_service.
         config.include("pyramid_chameleon")
+        config.include(".template_cache")
         config.include("pyramid_services")
         # The clock every time-dependent rule reads (tests hand in their own).
         config.include(".clock")
         # Database session per request, inside pyramid_tm's transaction (with retries).
         config.include(".models")
-        # The content version every process shares (after the models: it reads the engine);
-        # compression. (PageCache, below, answers 304s and cached pages on it.)
+        # The content version every process shares (after the models: it reads the engine), the
+        # data loaded once per version, compression. (PageCache, below, answers 304s and cached
+        # pages by the version.)
         config.include(".content_version")
+        config.include(".content_cache")
         config.include(".http_cache")
         # Signed-cookie sessions, who the editor is, what their role permits, CSRF.
         config.include(".security")
@@ -28,7 +31,7 @@ def main(global_config, **settings):
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
-        # The holiday calendar, per request; the public base URL that QR codes carry.
+        # The holiday calendar, per content version; the public base URL that QR codes carry.
         config.include(".hours")
         config.include(".qr")
         # Search: opens (or first builds) the index, and follows database commits.

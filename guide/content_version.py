@@ -21,8 +21,22 @@ from .models import (BestBet, CalendarDay, ContentVersion, Department, District,
 CONTENT_MODELS = (BestBet, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material,
                   Schedule, ScheduleException, ScheduleInterval, ServiceCenter, TranslationSource, Window)
 _BUMPED = "content_version.bumped"
+_COMMITTED_ONLY = "guide.sees_only_committed"
 #: How stale a process's idea of the version may be, in seconds.
 TTL = 0.5
+
+
+def note_transaction(environ) -> None:
+    """At the WSGI entry, before pyramid_tm sets tm.active for its own transaction: whether the
+    request came inside a transaction begun outside the app (the tests' doomed one)."""
+    environ[_COMMITTED_ONLY] = not environ.get("tm.active")
+
+
+def sees_only_committed(environ) -> bool:
+    """Whether a request sees only committed content, which the version names. One inside a
+    transaction begun outside the app may see changes not committed yet: nothing cached by the
+    version may be used or kept for it. (Unknown, outside the WSGI entry: no.)"""
+    return environ.get(_COMMITTED_ONLY, False)
 
 
 def bump(session) -> None:

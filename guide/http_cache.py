@@ -28,6 +28,7 @@ from pyramid.tweens import INGRESS
 from sqlalchemy.exc import SQLAlchemyError
 from webob.etag import ETagMatcher
 
+from .content_version import note_transaction, sees_only_committed
 from .i18n import LOCALES_BY_URL
 
 PAGE_CACHE_CONTROL = "no-cache"
@@ -117,12 +118,11 @@ class PageCache:
         self._lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        note_transaction(environ)
         path = environ.get("PATH_INFO", "")
         cache_control = cache_control_for(path)
-        # A request inside a transaction begun outside it (tm.active: the tests' doomed one)
-        # may see content not committed yet, which the version cannot name.
         if (cache_control is None or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
-                or environ.get("tm.active")):
+                or not sees_only_committed(environ)):
             return self.app(environ, start_response)
         try:
             etag = self.etag(path)

@@ -61,6 +61,6 @@ def compact_week(schedule) -> list[tuple[int, int, list[str]]]:
 def includeme(config):
     from .calendar import HolidayCalendar
 
-    # Read once per request that needs it: a few hundred rows, and editors may change them.
-    config.add_request_method(lambda request: HolidayCalendar.from_db(request.dbsession),
+    # Read once per content version (editors may change it), not per request.
+    config.add_request_method(lambda request: request.content_data(HolidayCalendar.from_db),
                               "holiday_calendar", reify=True)

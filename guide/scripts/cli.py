@@ -245,6 +245,7 @@ def prepare_demo(data_dir: Path) -> dict | None:
         "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
         "pyramid.default_locale_name": "zh_Hans",
         "guide.search.index_dir": str(data_dir / "index"),
+        "guide.template_cache": str(data_dir / "templates"),
         "guide.secret": demo_secret(data_dir),
     }
     # The index is built when the app starts, from the loaded database.

@@ -13,9 +13,9 @@ swap, so nothing committed meanwhile is lost. Rebuilds take turns on the same lo
 Segments are merged as they accumulate, and the whole generation when a tenth of its
 documents are deleted ones, so the index stays about its built size.
 
-Searchers are one per thread (waitress serves from a pool); each search refreshes its thread's
-searcher so it sees new commits, this process's or another's. What all threads share for one
-committed state (stored fields, facet bitsets, best bets, cached term scores) is a Snapshot
+Searchers are lent from a small pool (waitress serves from more threads than that); each search
+refreshes the searcher it borrows so it sees new commits, this process's or another's. What all
+searches share for one committed state (stored fields, facet bitsets, best bets, cached term scores) is a Snapshot
 (snapshot.py).
 """
 from __future__ import annotations
@@ -62,6 +62,8 @@ INDEX_FORMAT = "2"
 FORMAT_FILE = "FORMAT"
 #: How old a change of the index folder must be before its mtime alone vouches for the state.
 SETTLED_NS = 2_000_000_000
+#: Searchers a process keeps (guide.search.searchers): one per core is enough.
+SEARCHERS = 2
 
 
 def make_schema() -> Schema:
@@ -89,7 +91,10 @@ class WhooshSearch:
         init_jieba()
         self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
         self.session_factory = session_factory
-        self._local = threading.local()
+        #: searchers lent out or idle, at most `guide.search.searchers` of them
+        self._slots = threading.BoundedSemaphore(int(settings.get("guide.search.searchers", SEARCHERS)))
+        self._idle: list[tuple[str, int, object]] = []
+        self._pool_lock = threading.Lock()
         self._indexes: dict[str, index.Index] = {}
         self._lock = threading.Lock()
         self._current_cache: tuple[int, str] | None = None
@@ -331,38 +336,53 @@ class WhooshSearch:
 
     # -- searching ---------------------------------------------------------------------------
 
-    def _searcher(self):
-        """This thread's searcher on the live generation, refreshed to the latest commit, and
-        the snapshot every thread shares for that state."""
+    @contextmanager
+    def _searching(self):
+        """A searcher on the live generation, refreshed to the latest commit, and the snapshot
+        every search shares for that state; (None, None) without an index. Searchers are lent
+        from a pool of `guide.search.searchers` (each holds about 12 MB of the index): with one
+        interpreter lock more would not search faster, only hold more memory."""
         generation = self.current_generation()
         if generation is None:
-            return None, None
+            yield None, None
+            return
+        with self._slots:
+            with self._pool_lock:
+                # Searchers of an older generation (a rebuild swapped it) hold its files open.
+                stale = [entry for entry in self._idle if entry[0] != generation]
+                self._idle = [entry for entry in self._idle if entry[0] == generation]
+                lent = self._idle.pop() if self._idle else None
+            for _generation, _checked, old in stale:
+                old.close()
+            searcher, checked = self._fresh(lent, generation)
+            try:
+                key = (generation, searcher.reader().generation())
+                snapshot = self._snapshot
+                if snapshot is None or snapshot.key != key:
+                    snapshot = Snapshot(key, searcher)
+                    self._snapshot = snapshot
+                yield searcher, snapshot
+            finally:
+                with self._pool_lock:
+                    self._idle.append((generation, checked, searcher))
+
+    def _fresh(self, lent, generation: str):
+        """(searcher, the folder mtime it was checked at): the lent one when still current."""
         # Whoosh's own check (up_to_date) lists the index folder, a fifth of a search's time
         # under load. A commit adds a file to the folder and so changes its mtime: while the
         # mtime is the one seen at the last check, nothing was committed since. A change less
         # than two seconds old is checked anyway, for file systems with a coarse clock.
         folder_mtime, settled = self._folder_mtime(generation)
-        state = self._local.__dict__
-        searcher = state.get("searcher")
-        if state.get("generation") != generation or searcher is None:
-            if searcher is not None:
-                searcher.close()
-            searcher = self._index(generation).searcher()
-            state.update(generation=generation, searcher=searcher, checked=folder_mtime)
-        elif state["checked"] != folder_mtime or not settled:
-            if not searcher.up_to_date():
-                # Not searcher.refresh(): it reuses segment readers and then misses deletions
-                # made since (an updated document showed up twice).
-                searcher.close()
-                searcher = self._index(generation).searcher()
-                state["searcher"] = searcher
-            state["checked"] = folder_mtime
-        key = (generation, searcher.reader().generation())
-        snapshot = self._snapshot
-        if snapshot is None or snapshot.key != key:
-            snapshot = Snapshot(key, searcher)
-            self._snapshot = snapshot
-        return searcher, snapshot
+        if lent is not None:
+            lent_generation, checked, searcher = lent
+            if lent_generation == generation and checked == folder_mtime and settled:
+                return searcher, checked
+            # Not searcher.refresh(): it reuses segment readers and then misses deletions made
+            # since (an updated document showed up twice).
+            if lent_generation == generation and searcher.up_to_date():
+                return searcher, folder_mtime
+            searcher.close()
+        return self._index(generation).searcher(), folder_mtime
 
     def _folder_mtime(self, generation: str) -> tuple[int, bool]:
         """The generation folder's mtime, and whether it is settled: a change less than two
@@ -381,17 +401,17 @@ class WhooshSearch:
         return f"{generation}-{mtime:x}" if settled else None
 
     def search(self, request) -> SearchResults:
-        searcher, snapshot = self._searcher()
-        if searcher is None:
-            return SearchResults()
-        meta = snapshot.meta
         parsed = parse(request.text, self.synonyms)
+        with self._searching() as (searcher, snapshot):
+            if searcher is None:
+                return SearchResults()
+            scores = snapshot.scores(parsed.query, searcher) if parsed.query is not None else {}
+            did_you_mean = self._did_you_mean(searcher, parsed, request.text)
+        meta = snapshot.meta
         if parsed.query is None:
             # No words to search: browse everything the filters allow, by code.
             ranked = snapshot.by_code
-            scores = {}
         else:
-            scores = snapshot.scores(parsed.query, searcher)
             # Best first, ties by document number: two C-level sorts (stable), no Python key.
             ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
         # Best bets come first, whether or not the query's words are in them.
@@ -414,7 +434,7 @@ class WhooshSearch:
                 snippet_html=snippet(text), score=round(scores.get(docnum, 0.0), 4),
                 best_bet=docnum in pinned,
             ))
-        out.did_you_mean = self._did_you_mean(searcher, parsed, request.text)
+        out.did_you_mean = did_you_mean
         return out
 
     def _did_you_mean(self, searcher, parsed, text: str) -> str | None:

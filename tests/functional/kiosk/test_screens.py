@@ -159,10 +159,11 @@ def test_a_guide_says_which_window_of_this_hall_and_whether_it_is_open(testapp, 
 
 
 def test_a_guide_this_hall_does_not_take_names_the_nearest_center_that_does(testapp, dbsession):
+    from guide.places.data import PlacesData
     from guide.places.service import PlacesService
 
     hall = dbsession.scalar(select(ServiceCenter).where(ServiceCenter.code == HALL))
-    places = PlacesService(dbsession)
+    places = PlacesService(lambda: PlacesData(dbsession))
     # Justice (sfj) items: only the department's own service points take them, not the halls.
     item = next(i for i in dbsession.scalars(select(Item).where(Item.code.like("SFJ-%")).order_by(Item.code))
                 if places.windows_for_item(i))

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from guide.models import District, Item
 from guide.places.nearest import great_circle_km
+from guide.places.data import PlacesData
 from guide.places.service import PlacesService
 
 ID_CARD = "GAJ-0019"
@@ -35,7 +36,7 @@ def test_the_english_checklist_reads_as_printed(testapp):
 def test_the_centers_are_the_nearest_to_the_readers_district(testapp, dbsession):
     district = dbsession.scalar(select(District).where(District.code == "huiyang"))
     item = dbsession.scalar(select(Item).where(Item.code == ID_CARD))
-    centers = {w.center for w, _ in PlacesService(dbsession).windows_for_item(item)}
+    centers = {w.center for w, _ in PlacesService(lambda: PlacesData(dbsession)).windows_for_item(item)}
     expected = sorted(centers, key=lambda c: (great_circle_km(district.lat, district.lon, c.lat, c.lon), c.code))[:3]
     page = testapp.get(f"/en/items/{ID_CARD}/print", {"district": "huiyang", "format": "80mm"})
     assert [h3.text for h3 in page.html.select(".cl-place h3")] == [c.name_en for c in expected]

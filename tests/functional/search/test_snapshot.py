@@ -17,24 +17,34 @@ def service(wsgi_app, app_settings, database):
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_terms_and_phrases_score_as_whoosh_scores_them(service, text):
-    searcher, snapshot = service._searcher()
     parsed = parse(text, service.synonyms)
     scored = q.Or([c for c in parsed.query.subqueries if not isinstance(c, q.Prefix)])
-    expected = {hit.docnum: hit.score for hit in searcher.search(scored, limit=None)}
-    assert expected, "a query that finds nothing would prove nothing"
-    assert snapshot.scores(scored, searcher) == pytest.approx(expected)
+    with service._searching() as (searcher, snapshot):
+        expected = {hit.docnum: hit.score for hit in searcher.search(scored, limit=None)}
+        assert expected, "a query that finds nothing would prove nothing"
+        assert snapshot.scores(scored, searcher) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("field,prefix", [("pinyin", "huz"), ("initials", "gj"), ("pinyin", "she")])
 def test_a_prefix_matches_what_whoosh_matches_with_its_boost(service, field, prefix):
-    searcher, snapshot = service._searcher()
-    expected = {hit.docnum for hit in searcher.search(q.Prefix(field, prefix), limit=None)}
-    assert len(expected) > 1
-    assert snapshot.scores(q.Prefix(field, prefix, boost=2.0), searcher) == dict.fromkeys(expected, 2.0)
+    with service._searching() as (searcher, snapshot):
+        expected = {hit.docnum for hit in searcher.search(q.Prefix(field, prefix), limit=None)}
+        assert len(expected) > 1
+        assert snapshot.scores(q.Prefix(field, prefix, boost=2.0), searcher) == dict.fromkeys(expected, 2.0)
 
 
 def test_one_snapshot_per_index_state(service):
-    _, first = service._searcher()
-    _, again = service._searcher()
-    assert again is first
+    with service._searching() as (_, first):
+        with service._searching() as (_, again):  # two searchers at once, one snapshot
+            assert again is first
     assert len(first.meta) == 1087 and len(first.by_code) == 1087
+
+
+def test_searchers_are_lent_from_a_pool_of_their_setting(app_settings, database):
+    service = WhooshSearch({**app_settings, "guide.search.searchers": "2"}, database.session_factory)
+    with service._searching() as (first, _):
+        with service._searching() as (second, _):
+            assert second is not first
+    with service._searching() as (again, _):
+        assert again in (first, second)  # kept and lent again, not opened anew
+    assert len(service._idle) == 2

@@ -1,0 +1,45 @@
+"""Every center, window, schedule and district, as one read-only whole: loaded once per content
+version (guide.content_cache) and shared by every request, so a guide page's "where to apply"
+asks the database nothing. There are a few hundred windows; loading them all costs less than
+one item's query did.
+
+The objects are detached from the session that loaded them: every relationship the pages and
+rules read is loaded here, and nothing may change them.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import District, Item, Schedule, ServiceCenter, Window
+
+
+def _schedule(path):
+    return path.options(selectinload(Schedule.intervals), selectinload(Schedule.exceptions))
+
+
+class PlacesData:
+    def __init__(self, session: Session):
+        centers = session.scalars(select(ServiceCenter).options(
+            selectinload(ServiceCenter.district),
+            _schedule(selectinload(ServiceCenter.schedule)),
+            selectinload(ServiceCenter.popular_items).selectinload(Item.department),
+            selectinload(ServiceCenter.windows).options(
+                selectinload(Window.departments),
+                selectinload(Window.extra_items),
+                _schedule(selectinload(Window.own_schedule)),
+            ),
+        )).all()
+        for center in centers:
+            for window in center.windows:
+                window.center  # the many-to-one back to its center, from the identity map
+        halls_first = sorted(centers, key=lambda c: (c.kind != "hall", c.code != "municipal", c.code))
+        #: halls first (the municipal hall before the others), then service points, by code
+        self.centers: list[ServiceCenter] = halls_first
+        self.by_code = {c.code: c for c in centers}
+        #: by center (halls, the municipal one first, then service points), then window code
+        self.windows: list[Window] = sorted(
+            (w for c in centers for w in c.windows),
+            key=lambda w: (w.center.kind, w.center.code != "municipal", w.center.code, w.code))
+        self.districts: list[District] = list(session.scalars(select(District).order_by(District.code)))
+        self.districts_by_code = {d.code: d for d in self.districts}
