@@ -1,6 +1,8 @@
 """Passwords: argon2id hashes (argon2-cffi), and the one rule for what a password may be."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -11,8 +13,13 @@ MIN_LENGTH = 12
 MAX_LENGTH = 1024
 
 _hasher = PasswordHasher()
-#: verified against when the name is unknown, so that answer takes as long as a wrong password
-_UNKNOWN_USER_HASH = _hasher.hash("this is not anybody's password")
+
+
+@lru_cache(maxsize=1)
+def _unknown_user_hash() -> str:
+    """Verified against when the name is unknown, so that answer takes as long as a wrong
+    password. Made at the first sign-in, not at start-up (a quarter of a second)."""
+    return _hasher.hash("this is not anybody's password")
 
 
 class PasswordRejected(ValueError):
@@ -39,7 +46,7 @@ def verify(password_hash: str | None, password: str) -> bool:
     if len(password) > MAX_LENGTH:
         return False
     try:
-        return _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _unknown_user_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

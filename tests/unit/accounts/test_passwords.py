@@ -37,4 +37,4 @@ def test_an_unknown_name_costs_a_hash_check_too(monkeypatch):
 
     monkeypatch.setattr(passwords, "_hasher", Counting())
     assert not verify(None, "any password at all")
-    assert checked == [passwords._UNKNOWN_USER_HASH]
+    assert checked == [passwords._unknown_user_hash()]
