@@ -20,21 +20,23 @@ log = logging.getLogger(__name__)
 WRITTEN = "search.journal_written"
 
 
-def _changed(session, obj) -> bool:
-    state = inspect(obj)
+def _changed(session, obj, added_or_deleted: bool) -> bool:
     if isinstance(obj, Guide):
         # Drafts come and go unseen by readers (and the index): only the published pointer counts.
-        return obj in session.deleted or state.attrs.published_revision.history.has_changes()
-    return obj in session.new or obj in session.deleted or session.is_modified(obj)
+        return obj in session.deleted or inspect(obj).attrs.published_revision.history.has_changes()
+    return added_or_deleted or session.is_modified(obj)
 
 
 def _item_ids(session) -> set[int | None] | None:
     """The items this flush changed (None in the set: every item)."""
     ids: set[int | None] = set()
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    # session.new and .deleted make a new set at each call: once per flush (an import adds
+    # thousands of objects), not once per object.
+    changes = [(obj, True) for obj in (*session.new, *session.deleted)] + [(obj, False) for obj in session.dirty]
+    for obj, added_or_deleted in changes:
         if not isinstance(obj, (Item, Material, ItemTopic, Guide, BestBet, Department, Window, ServiceCenter)):
             continue
-        if not _changed(session, obj):
+        if not _changed(session, obj, added_or_deleted):
             continue
         if isinstance(obj, Item):
             ids.add(obj.id)

@@ -3,6 +3,7 @@ import datetime as dt
 import gzip
 import threading
 import time
+from contextlib import contextmanager
 
 from sqlalchemy import select
 from webob import Request
@@ -142,43 +143,38 @@ def test_static_files_are_fingerprinted_and_kept_for_a_year(testapp):
     assert css.headers["Cache-Control"] == "max-age=31536000"
 
 
-def test_a_warm_page_is_served_without_asking_the_database(testapp, wsgi_app, clock):
+@contextmanager
+def statements_of(engine):
+    """The SQL statements sent on `engine` inside the block."""
     from sqlalchemy import event
 
-    clock.set(MONDAY_1159)
-    first = testapp.get(PAGE)
     statements = []
-    engine = wsgi_app.registry["dbengine"]
 
     def count(conn, cursor, statement, *args):
         statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        again = testapp.get(PAGE)
+        yield statements
     finally:
         event.remove(engine, "before_cursor_execute", count)
+
+
+def test_a_warm_page_is_served_without_asking_the_database(testapp, wsgi_app, clock):
+    clock.set(MONDAY_1159)
+    first = testapp.get(PAGE)
+    with statements_of(wsgi_app.registry["dbengine"]) as statements:
+        again = testapp.get(PAGE)
     assert again.body == first.body
     # At most the content version, when this process's copy of it is half a second old.
     assert all("content_version" in s for s in statements) and len(statements) <= 1, statements
 
 
 def test_a_page_rendered_afresh_reads_places_and_calendar_from_memory(testapp, wsgi_app, clock):
-    from sqlalchemy import event
-
     clock.set(MONDAY_1159)
     testapp.get("/en/items/GAJ-0019?district=huiyang")
-    statements = []
-    engine = wsgi_app.registry["dbengine"]
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with statements_of(wsgi_app.registry["dbengine"]) as statements:
         page = testapp.get("/en/items/GAJ-0014?district=huiyang")  # not rendered before
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     assert page.html.select("ol.nearest li") and page.html.select("details.windows tr")
     read = " ".join(statements)
     assert "FROM items" in read
