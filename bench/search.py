@@ -7,23 +7,28 @@ content. Prints its figures; record them in docs/benchmarks.md with the machine 
 """
 from __future__ import annotations
 
-import argparse
-import asyncio
-import configparser
-import contextlib
-import csv
-import http.client
-import json
 import os
-import random
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
-from urllib.parse import urlencode
+
+# bench/http.py is this file's neighbour: with this folder first on the path (a script's), the
+# standard library's `http` package would be shadowed by it.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import configparser  # noqa: E402
+import contextlib  # noqa: E402
+import csv  # noqa: E402
+import http.client  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urlencode  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
