@@ -1,8 +1,8 @@
 """HTTP caching and compression (warehouse's cache/http.py does the same job for its pages).
 
-- Public pages, the search page and the catalogue API carry a weak ETag made of the content
-  version (guide.content_version), the minute (pages show "open now"), the code's own version
-  and, for the search page, the index's committed state. `PageCache` sits in front of Pyramid's
+- Public pages and API answers carry a weak ETag made of the content version
+  (guide.content_version), the minute (pages show "open now"), the code's own version and, for
+  search answers, the index's committed state. `PageCache` sits in front of Pyramid's
   router: a request whose If-None-Match names the current ETag is answered 304, and an answer
   already rendered under it is served again as it was, before any request object, tween,
   transaction or database session. Only one thread renders a missing answer; the others wait
@@ -33,8 +33,11 @@ from .i18n import LOCALES_BY_URL
 
 PAGE_CACHE_CONTROL = "no-cache"
 API_CACHE_CONTROL = "public, max-age=60"
-#: Catalogue API paths under /api/v1/ (API search and suggestions are fast without a cache).
+#: Catalogue API paths under /api/v1/.
 API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/openapi.json")
+#: API answers that follow the index: they get ETags and 304s but are not kept (each keystroke
+#: of a search box is a URL of its own; they would push pages out of the cache).
+SEARCH_API_PREFIXES = ("/api/v1/search", "/api/v1/suggest")
 COMPRESSIBLE = {"text/html", "application/json", "text/css", "application/javascript", "text/javascript",
                 "image/svg+xml"}
 MIN_COMPRESS_BYTES = 1024
@@ -53,15 +56,20 @@ def cache_control_for(path: str) -> str | None:
     segments = path.split("/")
     if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
         return PAGE_CACHE_CONTROL
-    if path.startswith(API_PREFIXES):
+    if path.startswith(API_PREFIXES) or path.startswith(SEARCH_API_PREFIXES):
         return API_CACHE_CONTROL
     return None
 
 
 def follows_the_index(path: str) -> bool:
-    """The search page: its answer depends on the index, which lags the database a little."""
+    """Search answers depend on the index, which lags the database a little."""
     segments = path.split("/")
-    return len(segments) > 2 and segments[2] == "search"
+    return (len(segments) > 2 and segments[2] == "search") or path.startswith(SEARCH_API_PREFIXES)
+
+
+def kept(path: str) -> bool:
+    """Whether a rendered answer at `path` is kept for the next reader."""
+    return not path.startswith(SEARCH_API_PREFIXES)
 
 
 @lru_cache(maxsize=1)
@@ -79,22 +87,25 @@ def validators(etag: str, cache_control: str, vary: str = "Accept-Encoding") -> 
 
 class Entry:
     """A 200 answer as rendered: its headers (less those made per answer), its body, and the
-    body's gzip form, made once."""
+    body's gzip form, made once (when a client first asks for it)."""
 
-    __slots__ = ("headers", "vary", "cache_control", "body", "gzipped")
+    __slots__ = ("headers", "vary", "cache_control", "body", "gzipped", "compressible")
 
     def __init__(self, headers: list[tuple[str, str]], body: bytes, gzipped: bytes | None, cache_control: str):
         self.headers = [(k, v) for k, v in headers if k.lower() not in PER_ANSWER]
         vary = {v.strip() for k, value in headers if k.lower() == "vary" for v in value.split(",")}
         self.vary = ", ".join(sorted((vary - {""}) | {"Accept-Encoding"}))
         self.cache_control, self.body, self.gzipped = cache_control, body, gzipped
-        if gzipped is None and len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE:
-            self.gzipped = gzip.compress(body, compresslevel=6)
+        self.compressible = len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE
 
     def serve(self, environ, start_response, etag: str):
-        body = self.gzipped if self.gzipped is not None and _accepts_gzip_environ(environ) else self.body
+        gzipped = self.compressible and _accepts_gzip_environ(environ)
+        if gzipped and self.gzipped is None:
+            # Two threads may both make it the first time: the same bytes, no harm.
+            self.gzipped = gzip.compress(self.body, compresslevel=6)
+        body = self.gzipped if gzipped else self.body
         headers = self.headers + validators(etag, self.cache_control, self.vary) + [("Content-Length", str(len(body)))]
-        if body is self.gzipped:
+        if gzipped:
             headers.append(("Content-Encoding", "gzip"))
         start_response("200 OK", headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
@@ -139,7 +150,10 @@ class PageCache:
         if entry is None:
             if environ["REQUEST_METHOD"] == "HEAD":
                 return self.app(environ, start_response)  # Pyramid answers HEAD without a body
-            entry, answer = self._render(key, environ, cache_control)
+            if kept(path):
+                entry, answer = self._render(key, environ, cache_control)
+            else:
+                entry, answer = _answer(self.app, environ, cache_control)
             if entry is None:
                 status, headers, body = answer
                 start_response(status, headers)
@@ -180,13 +194,9 @@ class PageCache:
             if entry is not None:
                 return entry, None
         try:
-            status, headers, body = _call(self.app, environ)
-            if not status.startswith("200 ") or any(k.lower() == "set-cookie" for k, _v in headers):
-                return None, (status, headers, body)
-            gzipped = None
-            if any(k.lower() == "content-encoding" and v == "gzip" for k, v in headers):
-                gzipped, body = body, gzip.decompress(body)
-            entry = Entry(headers, body, gzipped, cache_control)
+            entry, answer = _answer(self.app, environ, cache_control)
+            if entry is None:
+                return None, answer
             with self._lock:
                 self._entries[key] = entry
                 while len(self._entries) > self.size:
@@ -197,6 +207,18 @@ class PageCache:
                 with self._lock:
                     self._rendering.pop(key, None)
                 done.set()
+
+
+def _answer(app, environ, cache_control) -> tuple[Entry | None, tuple | None]:
+    """(the answer as an Entry, None); (None, the answer) when it is not one to keep (not 200,
+    or it sets a cookie)."""
+    status, headers, body = _call(app, environ)
+    if not status.startswith("200 ") or any(k.lower() == "set-cookie" for k, _v in headers):
+        return None, (status, headers, body)
+    gzipped = None
+    if any(k.lower() == "content-encoding" and v == "gzip" for k, v in headers):
+        gzipped, body = body, gzip.decompress(body)
+    return Entry(headers, body, gzipped, cache_control), None
 
 
 def _call(app, environ) -> tuple[str, list, bytes]:

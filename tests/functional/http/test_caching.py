@@ -37,9 +37,8 @@ def test_a_conditional_get_is_answered_304(testapp, clock):
     head = testapp.head(PAGE)
     assert head.body == b"" and head.headers["ETag"] == page.headers["ETag"]
     assert int(head.headers["Content-Length"]) == len(page.body)
-    # A shared screen (kiosk) or a person (editor) has none; nor has the API search (fast
-    # without: it is not worth a cache entry per query).
-    for path in ("/api/v1/search?q=passport", "/kiosk/municipal/en/", "/editor/login"):
+    # A shared screen (kiosk) or a person (editor) has none.
+    for path in ("/kiosk/municipal/en/", "/editor/login"):
         assert "ETag" not in testapp.get(path).headers, path
     # Nor does an error.
     assert "ETag" not in testapp.get("/en/items/NO-SUCH", status=404).headers
@@ -209,6 +208,19 @@ def test_the_search_page_follows_the_index(testapp, wsgi_app, clock):
         with app_transaction() as s:
             bestbets.remove(s, "证明", "GAJ-0014")
         index_settled(wsgi_app)
+
+
+def test_api_searches_get_validators_but_no_cache_entry(testapp, wsgi_app, clock):
+    clock.set(MONDAY_1159)
+    search = "/api/v1/search?q=passport&lang=en"
+    deadline = time.monotonic() + 30  # the index's state is named once two seconds old
+    while "ETag" not in (answer := testapp.get(search)).headers:
+        assert time.monotonic() < deadline, "the API search never got an ETag"
+        time.sleep(0.2)
+    assert answer.headers["Cache-Control"] == "public, max-age=60" and answer.json["results"]
+    assert testapp.get(search, headers={"If-None-Match": answer.headers["ETag"]}).status_int == 304
+    # Every keystroke of a search box is a URL: none is kept, so no page is pushed out.
+    assert not any("/api/v1/search" in key for key in wsgi_app._entries)
 
 
 def test_an_answer_is_kept_per_host(testapp, clock):
