@@ -8,6 +8,8 @@ Builds the demo's SQLite database and index in a temporary folder (as `guide dem
   bound), then the app's guide page, home, department, center and search pages, an API item and
   a static file, each with `wrk` (Debian's package) at N connections from one thread;
 - the app process's RSS after the load;
+- propagation: a change committed by another process (this one, as `guide` commands do) while
+  readers keep asking, timed until the app's guide page shows it, ten times;
 - memory: a mixed load rotating over many URLs (guide pages of 300 items in three languages,
   searches of item names and their parts, API items; as browsers ask, gzip accepted) for
   --mixed-seconds, the RSS, then the same again, the RSS: it should not grow.
@@ -26,6 +28,7 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != HERE]
 import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
+import random  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
@@ -130,6 +133,43 @@ def mixed_load(port: int, paths: list[str], seconds: int, connections: int, fold
             "non_2xx": int(non_2xx.group(1)) if non_2xx else 0, "socket_errors": errors.group(1) if errors else None}
 
 
+def propagation(url: str, port: int, times: int = 10) -> list[float]:
+    """Seconds from a commit in this process to the app's guide page showing it."""
+    from sqlalchemy import select
+
+    from guide.models import Item, get_engine, get_session_factory, transaction_scope
+
+    engine = get_engine({"sqlalchemy.url": url})
+    factory = get_session_factory(engine)
+    code = GUIDE.rsplit("/", 1)[1]
+    seconds = []
+    try:
+        rng = random.Random(5)
+        for n in range(times):
+            marker = f"（第{n + 1}次修改）"
+            # Readers keep asking, so the app holds a fresh copy of the version; the change
+            # comes at any moment of the half second that copy is trusted.
+            until = time.monotonic() + 0.5 + rng.random()
+            while time.monotonic() < until:
+                get(f"http://127.0.0.1:{port}{GUIDE}")
+                time.sleep(0.02)
+            with transaction_scope(factory) as s:
+                item = s.scalar(select(Item).where(Item.code == code))
+                original = item.name_zh
+                item.name_zh = original + marker
+            committed = time.monotonic()
+            while marker.encode() not in get(f"http://127.0.0.1:{port}{GUIDE}"):
+                if time.monotonic() - committed > 30:
+                    raise SystemExit("bench: the change never reached the page")
+                time.sleep(0.02)
+            seconds.append(round(time.monotonic() - committed, 3))
+            with transaction_scope(factory) as s:
+                s.scalar(select(Item).where(Item.code == code)).name_zh = original
+    finally:
+        engine.dispose()
+    return seconds
+
+
 def rss_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return round(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024, 1)
@@ -193,6 +233,7 @@ def main() -> None:
             print(json.dumps({"app_rss_mb_after_load": rss_mb(app.pid), "waitress_threads": threads,
                               "connections": args.connections, "cpus": os.cpu_count(),
                               "load_average": os.getloadavg()}))
+            print(json.dumps({"change_in_another_process_to_page_s": propagation(url, port)}))
             if args.mixed_seconds:
                 paths = mixed_paths(url)
                 for phase in ("first", "second"):
