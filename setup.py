@@ -56,6 +56,7 @@ tests_require = [
     "webtest>=3.0",
     "beautifulsoup4>=4.12",
     "lingua>=4.15",
+    "polib>=1.2",
     "selenium>=4.20",
 ]
 

@@ -5,6 +5,8 @@ converted from the Simplified source with OpenCC (Hong Kong conventions) until t
 """
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -121,6 +123,10 @@ def locale_negotiator(request) -> str:
     return negotiate(request).gettext
 
 
+#: Phrases OpenCC converts wrongly in our texts, with their right form (content/glossary).
+TRADITIONAL_OVERRIDES = Path(__file__).resolve().parent.parent / "content" / "glossary" / "traditional.csv"
+
+
 @lru_cache(maxsize=1)
 def _converter():
     import opencc
@@ -128,9 +134,31 @@ def _converter():
     return opencc.OpenCC("s2hk")
 
 
+@lru_cache(maxsize=1)
+def traditional_overrides() -> tuple[re.Pattern | None, dict[str, str]]:
+    """(a pattern of the overridden Simplified phrases, longest first; phrase -> Traditional)."""
+    with TRADITIONAL_OVERRIDES.open(encoding="utf-8-sig", newline="") as f:
+        table = {row["simplified"]: row["traditional"] for row in csv.DictReader(f) if row.get("simplified")}
+    if not table:
+        return None, table
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
 @lru_cache(maxsize=65536)
 def to_traditional(text: str) -> str:
-    return _converter().convert(text) if text else text
+    """Simplified to Traditional Chinese (Hong Kong conventions, OpenCC s2hk), the override
+    phrases kept out of OpenCC (which would read their 发 as 髮 "hair") and put in right."""
+    if not text:
+        return text
+    pattern, table = traditional_overrides()
+    if pattern is None:
+        return _converter().convert(text)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts += [_converter().convert(text[last:match.start()]), table[match.group()]]
+        last = match.end()
+    parts.append(_converter().convert(text[last:]))
+    return "".join(parts)
 
 
 class Text(NamedTuple):

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Derive the Traditional Chinese UI catalogue from the Simplified one.
 
-Reads locales/zh_Hans/LC_MESSAGES/guide.po, converts every msgstr with OpenCC "s2hk"
-(Hong Kong conventions) and writes locales/zh_Hant/LC_MESSAGES/guide.po. The zh_Hant
-catalogue is generated: edit zh_Hans (or OVERRIDES below), then re-run this script.
+Reads locales/zh_Hans/LC_MESSAGES/guide.po, converts every msgstr as data text is converted
+(guide.i18n.to_traditional: OpenCC "s2hk", Hong Kong conventions, with the phrase overrides of
+content/glossary/traditional.csv), then applies the UI wording below, and writes
+locales/zh_Hant/LC_MESSAGES/guide.po. The zh_Hant catalogue is generated: edit zh_Hans (or
+UI_WORDING below), then re-run this script.
 
 Usage (from anywhere): python tools/i18n/make_zh_hant.py
 """
@@ -11,16 +13,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import opencc
+import sys
+
 import polib
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from guide.i18n import to_traditional  # noqa: E402
+
 SOURCE = ROOT / "locales" / "zh_Hans" / "LC_MESSAGES" / "guide.po"
 TARGET = ROOT / "locales" / "zh_Hant" / "LC_MESSAGES" / "guide.po"
 
-#: Fixes applied to the converted text, for forms s2hk gets wrong for Hong Kong readers.
+#: The words Hong Kong readers expect in an interface, where converted text reads as mainland
+#: usage. UI only: in data the same words can mean something else (设置 "set up" an office).
 #: Keep this short; substring replacements, applied in order.
-OVERRIDES = {
+UI_WORDING = {
     "複印件": "影印本",   # photocopies of documents
     "聯繫": "聯絡",       # 聯絡電話
     "信息": "資訊",
@@ -37,15 +45,14 @@ OVERRIDES = {
 }
 
 
-def convert(converter: opencc.OpenCC, text: str) -> str:
-    result = converter.convert(text)
-    for wrong, right in OVERRIDES.items():
+def convert(text: str) -> str:
+    result = to_traditional(text)
+    for wrong, right in UI_WORDING.items():
         result = result.replace(wrong, right)
     return result
 
 
 def main() -> None:
-    converter = opencc.OpenCC("s2hk")
     source = polib.pofile(str(SOURCE))
     target = polib.POFile(wrapwidth=source.wrapwidth)
     target.header = source.header.replace("zh_Hans", "zh_Hant") + (
@@ -56,8 +63,8 @@ def main() -> None:
         target.append(polib.POEntry(
             msgid=entry.msgid,
             msgid_plural=entry.msgid_plural,
-            msgstr=convert(converter, entry.msgstr),
-            msgstr_plural={k: convert(converter, v) for k, v in entry.msgstr_plural.items()},
+            msgstr=convert(entry.msgstr),
+            msgstr_plural={k: convert(v) for k, v in entry.msgstr_plural.items()},
             msgctxt=entry.msgctxt,
             occurrences=entry.occurrences,
             comment=entry.comment,
