@@ -15,8 +15,8 @@ documents are deleted ones, so the index stays about its built size.
 
 Searchers are lent from a small pool (waitress serves from more threads than that); each search
 refreshes the searcher it borrows so it sees new commits, this process's or another's. What all
-searches share for one committed state (stored fields, facet bitsets, best bets, cached term scores) is a Snapshot
-(snapshot.py).
+searches share for one committed state (stored fields, facet bitsets, best bets, cached term
+scores) is a Snapshot (snapshot.py).
 """
 from __future__ import annotations
 
