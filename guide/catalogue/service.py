@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from zope.interface import implementer
 
-from ..models import Department, Item, ItemTopic, ServiceCenter, Window
-from ..models.centers import window_departments, window_items
+from ..models import Department, Item, ItemTopic
 from .interfaces import ICatalogueService
 
 
@@ -25,8 +24,10 @@ class Filters:
 class CatalogueService:
     per_page = 20
 
-    def __init__(self, dbsession: Session):
+    def __init__(self, dbsession: Session, accepted_at):
         self.db = dbsession
+        #: center code -> ids of the items it accepts (guide.places.data, the one acceptance rule)
+        self.accepted_at = accepted_at
 
     def get_item(self, code: str) -> Item | None:
         return self.db.scalar(
@@ -46,25 +47,8 @@ class CatalogueService:
         if filters.topic:
             conditions.append(Item.topics.any(ItemTopic.topic == filters.topic))
         if filters.center:
-            conditions.append(self._accepted_at_center(filters.center))
+            conditions.append(Item.id.in_(sorted(self.accepted_at(filters.center))))
         return conditions
-
-    def _accepted_at_center(self, center_code: str):
-        """SQL form of guide.places.acceptance.window_accepts, over a center's windows."""
-        center_windows = select(Window.id).join(ServiceCenter).where(ServiceCenter.code == center_code)
-        has_integrated = (select(Window.id).join(ServiceCenter)
-                          .where(ServiceCenter.code == center_code, Window.kind == "integrated").exists())
-        by_department = select(window_departments.c.department_id).where(
-            window_departments.c.window_id.in_(center_windows))
-        by_item = select(window_items.c.item_id).where(window_items.c.window_id.in_(center_windows))
-        return and_(
-            Item.cross_site_mode != "online_only",
-            or_(
-                and_(has_integrated, Item.department.has(Department.kind == "hall")),
-                Item.department_id.in_(by_department),
-                Item.id.in_(by_item),
-            ),
-        )
 
     def browse(self, filters: Filters, page: int = 1, per_page: int | None = None) -> tuple[int, list[Item]]:
         per_page = per_page or self.per_page
@@ -103,5 +87,9 @@ class CatalogueService:
 
 
 def includeme(config):
-    config.register_service_factory(lambda context, request: CatalogueService(request.dbsession),
-                                    ICatalogueService)
+    from ..places.data import PlacesData
+
+    config.register_service_factory(
+        lambda context, request: CatalogueService(
+            request.dbsession, lambda code: request.content_data(PlacesData).item_ids_accepted_at(code)),
+        ICatalogueService)

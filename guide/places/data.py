@@ -8,10 +8,13 @@ rules read is loaded here, and nothing may change them.
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import District, Item, Schedule, ServiceCenter, Window
+from ..models import Department, District, Item, Schedule, ServiceCenter, Window
+from .acceptance import window_accepts
 
 
 def _schedule(path):
@@ -43,3 +46,23 @@ class PlacesData:
             key=lambda w: (w.center.kind, w.center.code != "municipal", w.center.code, w.code))
         self.districts: list[District] = list(session.scalars(select(District).order_by(District.code)))
         self.districts_by_code = {d.code: d for d in self.districts}
+        # What the acceptance rule reads of an item, for every item: which items a center takes
+        # (browsing by center) is answered by that one rule, not by an SQL copy of it.
+        self._items = [
+            SimpleNamespace(id=item_id, department_id=department_id, cross_site_mode=mode,
+                            department=SimpleNamespace(kind=kind))
+            for item_id, department_id, mode, kind in session.execute(
+                select(Item.id, Item.department_id, Item.cross_site_mode, Department.kind).join(Department))
+        ]
+        self._accepted: dict[str, frozenset[int]] = {}
+
+    def item_ids_accepted_at(self, center_code: str) -> frozenset[int]:
+        """The ids of the items some window of the center accepts (guide.places.acceptance)."""
+        found = self._accepted.get(center_code)
+        if found is None:
+            center = self.by_code.get(center_code)
+            windows = center.windows if center else []
+            found = frozenset(i.id for i in self._items if any(window_accepts(w, i) for w in windows))
+            # One assignment: two requests may work it out at once, to the same answer.
+            self._accepted[center_code] = found
+        return found
