@@ -22,6 +22,7 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pyramid.static import QueryStringCacheBuster
 from pyramid.tweens import INGRESS
@@ -51,25 +52,26 @@ PER_ANSWER = {"content-length", "content-encoding", "etag", "cache-control", "va
 PACKAGE = Path(__file__).resolve().parent
 
 
-def cache_control_for(path: str) -> str | None:
+class Policy(NamedTuple):
+    """How the answers at a path are cached."""
+
+    cache_control: str
+    #: the ETag names the index's committed state too (search answers lag the database a little)
+    follows_the_index: bool
+    #: a rendered answer is kept for the next reader (not each keystroke of a search box)
+    kept: bool
+
+
+def policy_for(path: str) -> Policy | None:
     """How a GET of `path` may be cached when it answers 200; None: not by ETag."""
     segments = path.split("/")
     if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
-        return PAGE_CACHE_CONTROL
-    if path.startswith(API_PREFIXES) or path.startswith(SEARCH_API_PREFIXES):
-        return API_CACHE_CONTROL
+        return Policy(PAGE_CACHE_CONTROL, follows_the_index=segments[2] == "search", kept=True)
+    if path.startswith(SEARCH_API_PREFIXES):
+        return Policy(API_CACHE_CONTROL, follows_the_index=True, kept=False)
+    if path.startswith(API_PREFIXES):
+        return Policy(API_CACHE_CONTROL, follows_the_index=False, kept=True)
     return None
-
-
-def follows_the_index(path: str) -> bool:
-    """Search answers depend on the index, which lags the database a little."""
-    segments = path.split("/")
-    return (len(segments) > 2 and segments[2] == "search") or path.startswith(SEARCH_API_PREFIXES)
-
-
-def kept(path: str) -> bool:
-    """Whether a rendered answer at `path` is kept for the next reader."""
-    return not path.startswith(SEARCH_API_PREFIXES)
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +101,7 @@ class Entry:
         self.compressible = len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE
 
     def serve(self, environ, start_response, etag: str):
-        gzipped = self.compressible and _accepts_gzip_environ(environ)
+        gzipped = self.compressible and _accepts_gzip(environ)
         if gzipped and self.gzipped is None:
             # Two threads may both make it the first time: the same bytes, no harm.
             self.gzipped = gzip.compress(self.body, compresslevel=6)
@@ -131,12 +133,12 @@ class PageCache:
     def __call__(self, environ, start_response):
         note_transaction(environ)
         path = environ.get("PATH_INFO", "")
-        cache_control = cache_control_for(path)
-        if (cache_control is None or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
-                or not sees_only_committed(environ)):
+        policy = policy_for(path)
+        if policy is None or environ["REQUEST_METHOD"] not in ("GET", "HEAD") or not sees_only_committed(environ):
             return self.app(environ, start_response)
+        cache_control = policy.cache_control
         try:
-            etag = self.etag(path)
+            etag = self.etag(policy)
         except SQLAlchemyError:
             return self.app(environ, start_response)  # the database is away: the view's error page says so
         if etag is None:
@@ -150,7 +152,7 @@ class PageCache:
         if entry is None:
             if environ["REQUEST_METHOD"] == "HEAD":
                 return self.app(environ, start_response)  # Pyramid answers HEAD without a body
-            if kept(path):
+            if policy.kept:
                 entry, answer = self._render(key, environ, cache_control)
             else:
                 entry, answer = _answer(self.app, environ, cache_control)
@@ -160,12 +162,12 @@ class PageCache:
                 return [body]
         return entry.serve(environ, start_response, etag)
 
-    def etag(self, path: str) -> str | None:
-        """The current ETag of the answer at `path`; None when it cannot be named (the index is
-        changing)."""
+    def etag(self, policy: Policy) -> str | None:
+        """The current ETag of answers under `policy`; None when it cannot be named (the index
+        is changing)."""
         minute = int(self.registry["clock"].now().timestamp()) // 60
         etag = f"{self.registry['content_version'].current()}.{minute:x}.{code_version()}"
-        if follows_the_index(path):
+        if policy.follows_the_index:
             state = self.registry["search"].state()
             if state is None:
                 return None
@@ -247,7 +249,7 @@ def compress_tween_factory(handler, registry):
     """Compression of what the page cache does not keep (errors, editor and kiosk screens...)."""
     def tween(request):
         response = handler(request)
-        if (response.status_int == 200 and _accepts_gzip(request)
+        if (response.status_int == 200 and _accepts_gzip(request.environ)
                 and response.content_type in COMPRESSIBLE and not response.content_encoding):
             body = response.body
             if len(body) >= MIN_COMPRESS_BYTES:
@@ -266,10 +268,6 @@ def _gzip_static(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=9)
 
 
-def _accepts_gzip(request) -> bool:
-    return _accepts_gzip_environ(request.environ)
-
-
 @lru_cache(maxsize=256)
 def _accepts_gzip_header(header: str) -> bool:
     from webob.acceptparse import create_accept_encoding_header
@@ -277,7 +275,7 @@ def _accepts_gzip_header(header: str) -> bool:
     return bool(create_accept_encoding_header(header).acceptable_offers(["gzip"]))
 
 
-def _accepts_gzip_environ(environ) -> bool:
+def _accepts_gzip(environ) -> bool:
     # No header: the client said nothing about encodings, so it gets none.
     header = environ.get("HTTP_ACCEPT_ENCODING")
     return header is not None and _accepts_gzip_header(header)

@@ -135,13 +135,12 @@ def _converter():
 
 
 @lru_cache(maxsize=1)
-def traditional_overrides() -> tuple[re.Pattern | None, dict[str, str]]:
+def traditional_overrides() -> tuple[re.Pattern, dict[str, str]]:
     """(a pattern of the overridden Simplified phrases, longest first; phrase -> Traditional)."""
     with TRADITIONAL_OVERRIDES.open(encoding="utf-8-sig", newline="") as f:
         table = {row["simplified"]: row["traditional"] for row in csv.DictReader(f) if row.get("simplified")}
-    if not table:
-        return None, table
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    # An empty table matches nothing ("(?!)"), not everything.
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))) or "(?!)"), table
 
 
 @lru_cache(maxsize=65536)
@@ -151,8 +150,6 @@ def to_traditional(text: str) -> str:
     if not text:
         return text
     pattern, table = traditional_overrides()
-    if pattern is None:
-        return _converter().convert(text)
     parts, last = [], 0
     for match in pattern.finditer(text):
         parts += [_converter().convert(text[last:match.start()]), table[match.group()]]

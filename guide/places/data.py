@@ -17,6 +17,10 @@ from ..models import Department, District, Item, Schedule, ServiceCenter, Window
 from .acceptance import window_accepts
 
 
+def _center_order(center) -> tuple:
+    return center.kind != "hall", center.code != "municipal", center.code
+
+
 def _schedule(path):
     return path.options(selectinload(Schedule.intervals), selectinload(Schedule.exceptions))
 
@@ -36,14 +40,11 @@ class PlacesData:
         for center in centers:
             for window in center.windows:
                 window.center  # the many-to-one back to its center, from the identity map
-        halls_first = sorted(centers, key=lambda c: (c.kind != "hall", c.code != "municipal", c.code))
         #: halls first (the municipal hall before the others), then service points, by code
-        self.centers: list[ServiceCenter] = halls_first
+        self.centers: list[ServiceCenter] = sorted(centers, key=_center_order)
         self.by_code = {c.code: c for c in centers}
-        #: by center (halls, the municipal one first, then service points), then window code
-        self.windows: list[Window] = sorted(
-            (w for c in centers for w in c.windows),
-            key=lambda w: (w.center.kind, w.center.code != "municipal", w.center.code, w.code))
+        #: by center, in that order, then by window code (each center's windows are by code)
+        self.windows: list[Window] = [w for c in self.centers for w in c.windows]
         self.districts: list[District] = list(session.scalars(select(District).order_by(District.code)))
         self.districts_by_code = {d.code: d for d in self.districts}
         # What the acceptance rule reads of an item, for every item: which items a center takes
