@@ -21,7 +21,7 @@ ITEM_FIELDS = (
     "name_zh", "name_en", "item_type", "level", "audience", "cross_site_mode", "legal_limit_days",
     "promised_limit_days", "fee_yuan", "fee_note_zh", "fee_note_en", "visits", "online_depth",
     "online_url", "conditions_zh", "conditions_en", "result_zh", "result_en", "legal_basis_zh",
-    "legal_basis_en", "phone",
+    "legal_basis_en", "phone", "service",
 )
 MATERIAL_FIELDS = ("seq", "name_zh", "name_en", "originals", "copies", "requirement", "blank_form",
                    "note_zh", "note_en")

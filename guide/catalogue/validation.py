@@ -13,6 +13,7 @@ from .vocab import APPLY_ONLINE_DEPTH, AUDIENCES, CROSS_SITE_MODES, DEPARTMENT_K
 
 ITEM_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
 DEPARTMENT_CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
+SERVICE_CODE = DEPARTMENT_CODE
 MAX_MATERIALS = 10
 
 
@@ -140,6 +141,7 @@ ITEM_COLUMNS = {
     "legal_basis_en": (False, text(8000)),
     "phone": (True, text(40)),
     "topics": (False, topic_list),
+    "service": (False, pattern(SERVICE_CODE, "service line (lower-case letters, digits, -)")),
 }
 
 MATERIAL_COLUMNS = {

@@ -60,6 +60,9 @@ class Item(Base):
     legal_basis_zh: Mapped[str] = mapped_column(Text)
     legal_basis_en: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str] = mapped_column(String(40))
+    #: the line of the department's work it belongs to (e.g. "exit-entry"), where the department's
+    #: windows split by it; None for the department's general line (places/acceptance.py)
+    service: Mapped[str | None] = mapped_column(String(40))
     #: False once a re-import no longer lists the item; kept so editorial guides are never lost
     active: Mapped[bool] = mapped_column(default=True, index=True)
 

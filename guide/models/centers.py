@@ -88,6 +88,9 @@ class Window(Base):
     floor: Mapped[str | None] = mapped_column(String(20))
     #: "integrated" (accepts city-wide hall items) or "departmental" (its departments' items)
     kind: Mapped[str] = mapped_column(String(20))
+    #: ";"-separated service lines of its departments it handles (Item.service); empty: the
+    #: departments' items that name no service line (places/acceptance.py)
+    services: Mapped[str | None] = mapped_column(String(200))
     #: overrides the center's schedule (e.g. Saturday service at livelihood windows)
     schedule_id: Mapped[int | None] = mapped_column(ForeignKey("schedules.id"))
 
@@ -95,6 +98,10 @@ class Window(Base):
     own_schedule: Mapped[Schedule | None] = relationship()
     departments: Mapped[list[Department]] = relationship(secondary=window_departments)
     extra_items: Mapped[list[Item]] = relationship(secondary=window_items)
+
+    @property
+    def service_codes(self) -> frozenset[str]:
+        return frozenset(c for c in (self.services or "").split(";") if c)
 
     @property
     def schedule(self) -> Schedule:

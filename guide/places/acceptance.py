@@ -1,25 +1,32 @@
 """Which windows can accept an item: the rule the cross-site handling scheme sets.
 
-Integrated windows in the halls accept every hall item city-wide; a department's own windows
-accept that department's items; a window can list extra items. Online-only items have no window.
+Integrated windows in the halls accept every hall item city-wide. A department's own windows accept
+that department's items of the service lines they handle: a window that lists services (e.g.
+"exit-entry") takes only items of those lines, and one that lists none takes the items that name no
+line, so a passport never goes to an ID-card window. A window can also list extra items. Items done
+wholly online (online-only, or needing no visit) have no window. This is the only copy of the rule: pages, the API, browsing by center and the
+nearest-window ranking all ask it.
 """
 from __future__ import annotations
 
 
-def window_accepts(window, item) -> bool:
-    if item.cross_site_mode == "online_only":
-        return False
-    if window.kind == "integrated" and item.department.kind == "hall":
-        return True
-    if any(d.id == item.department_id for d in window.departments):
-        return True
-    return any(i.id == item.id for i in window.extra_items)
-
-
-def reason(window, item) -> str:
-    """Why a window is listed for an item: "integrated", "department" or "listed"."""
+def reason(window, item) -> str | None:
+    """Why a window accepts an item ("integrated", "department" or "listed"), or None if it does not."""
+    if item.cross_site_mode == "online_only" or not item.visits:
+        return None
     if window.kind == "integrated" and item.department.kind == "hall":
         return "integrated"
-    if any(d.id == item.department_id for d in window.departments):
+    if any(d.id == item.department_id for d in window.departments) and _handles(window, item.service):
         return "department"
-    return "listed"
+    if any(i.id == item.id for i in window.extra_items):
+        return "listed"
+    return None
+
+
+def window_accepts(window, item) -> bool:
+    return reason(window, item) is not None
+
+
+def _handles(window, service: str | None) -> bool:
+    lines = window.service_codes
+    return service in lines if lines else not service

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..catalogue.validation import SERVICE_CODE
 from ..i18n import DEFAULT_LOCALE, LOCALES_BY_TAG
 from ..kiosk import PAPERS
 from ..models import Department, District, Schedule, ScheduleInterval, ServiceCenter, Window
@@ -128,7 +129,11 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         codes = [c for c in row["departments"].split(";") if c]
         unknown = [c for c in codes if c not in departments]
         own_schedule = schedules.get(row["schedule"]) if row["schedule"] else None
+        services = [c for c in (row.get("services") or "").split(";") if c]
         problems = [f"unknown department '{c}'" for c in unknown]
+        problems += [f"'{c}' is not a service line code" for c in services if not SERVICE_CODE.match(c)]
+        if services and row["kind"] != "departmental":
+            problems.append("only a departmental window lists services")
         if center is None:
             problems.append(f"unknown center '{row['center']}'")
         if row["schedule"] and own_schedule is None:
@@ -151,6 +156,7 @@ def load_centers(dbsession: Session, folder: str | Path) -> dict[str, int]:
         window.floor, window.kind = row.get("floor") or None, row["kind"]
         window.own_schedule = own_schedule
         window.departments = [departments[c] for c in codes]
+        window.services = ";".join(services) or None
     for key, window in windows.items():
         if key not in listed:
             dbsession.delete(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zope.interface import implementer
 
 from ..hours.status import combined
-from .acceptance import reason, window_accepts
+from .acceptance import reason
 from .data import PlacesData
 from .interfaces import IPlacesService
 from .nearest import StatusesAt
@@ -26,7 +26,7 @@ class PlacesService:
     def windows_for_item(self, item):
         if item.cross_site_mode == "online_only":
             return []
-        return [(w, reason(w, item)) for w in self._data().windows if window_accepts(w, item)]
+        return [(w, why) for w in self._data().windows if (why := reason(w, item))]
 
     def districts(self):
         return self._data().districts

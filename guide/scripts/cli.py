@@ -189,6 +189,15 @@ def do_reindex(env: Env) -> int:
     return 0
 
 
+def do_check_content(env: Env, content: Path, fmt: str) -> int:
+    from ..checks import check
+
+    with env.transaction() as dbsession:
+        report = check(dbsession, content)
+    sys.stdout.write(report.as_json() if fmt == "json" else report.as_text())
+    return 1 if report.failed else 0
+
+
 def do_best_bet(env: Env, args) -> int:
     try:
         with env.transaction() as dbsession:
@@ -320,6 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=ROLES, default="editor", help="for add (default editor)")
     p = with_db(sub.add_parser("translation-status", help="missing and stale translations, per locale"))
     p.add_argument("--all", action="store_true", help="list every entry, not the first 20 of each kind")
+    p = with_db(sub.add_parser("check-content", help="check what the site serves against the content rules "
+                                                     "(exit status 1 on any error)"))
+    p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder (rule tables, glossary)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     with_db(sub.add_parser("reindex", help="rebuild the search index beside the live one and swap it in"))
     p = with_db(sub.add_parser("best-bet", help="pin an item to the top of a query's results"))
     p.add_argument("action", choices=("add", "remove", "list"))
@@ -357,7 +370,7 @@ def run(args, clock=None) -> int:
     # before there are tables to build one from, and reindex builds its own. Reading commands
     # and account changes touch nothing indexed; publish-due runs every minute, so it leaves
     # the journal to the running site's indexer rather than load jieba each time.
-    without_index = (args.command in ("init-db", "translation-status", "users", "publish-due")
+    without_index = (args.command in ("init-db", "translation-status", "users", "publish-due", "check-content")
                      or getattr(args, "action", None) == "list")
     env = Env(load_settings(args), search=not without_index,
               ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"),
@@ -388,6 +401,7 @@ COMMANDS = {
     "users": do_users,
     "translation-status": lambda env, args: do_translation_status(env, args.all),
     "reindex": lambda env, args: do_reindex(env),
+    "check-content": lambda env, args: do_check_content(env, Path(args.content), args.format),
     "best-bet": _best_bet,
 }
 

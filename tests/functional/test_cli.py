@@ -1,4 +1,6 @@
 """The `guide` command as a new user meets it: demo set-up, and a database not yet initialised."""
+import json
+import shutil
 from pathlib import Path
 
 from webtest import TestApp
@@ -11,6 +13,7 @@ from guide.search.whoosh_backend import WhooshSearch
 from tests.support import index_settled
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "catalogue-small"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 def index_size(folder: Path) -> int:
@@ -75,3 +78,17 @@ def test_best_bets_from_the_command_reach_searches(tmp_path, capsys):
     assert guide_command(["best-bet", "--database-url", url, "add", "express lane", "GAJ-0001"]) == 0
     assert "after `guide reindex`" in capsys.readouterr().err
     engine.dispose()
+
+
+def test_check_content_prints_findings_and_fails_on_an_error(database, tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    with (content / "checks" / "rules.csv").open("a", encoding="utf-8") as rules:
+        rules.write("planted,error,护照,,materials,include,签证,a planted rule\n")
+    db = ["--database-url", database.url, "--content", str(content)]
+    assert guide_command(["check-content", *db]) == 1
+    out = capsys.readouterr().out
+    assert "planted  GAJ-0014  a planted rule" in out.splitlines()
+    assert guide_command(["check-content", *db, "--format", "json"]) == 1
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert {"rule": "planted", "subject": "GAJ-0014", "message": "a planted rule", "severity": "error"} in errors

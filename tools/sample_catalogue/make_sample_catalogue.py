@@ -19,6 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import curated  # noqa: E402
 from laws import legal_basis  # noqa: E402
 from materials import IN_PERSON, POOL, materials_for  # noqa: E402
 from selection import HERE as _  # noqa: E402,F401
@@ -36,7 +37,7 @@ ITEM_COLUMNS = [
     "code", "name_zh", "name_en", "item_type", "department", "level", "audience", "cross_site_mode",
     "legal_limit_days", "promised_limit_days", "fee_yuan", "fee_note_zh", "fee_note_en", "visits",
     "online_depth", "online_url", "conditions_zh", "conditions_en", "result_zh", "result_en",
-    "legal_basis_zh", "legal_basis_en", "phone", "topics",
+    "legal_basis_zh", "legal_basis_en", "phone", "topics", "service",
 ]
 MATERIAL_COLUMNS = ["item_code", "seq", "name_zh", "name_en", "originals", "copies", "requirement",
                     "blank_form", "note_zh", "note_en"]
@@ -99,6 +100,24 @@ def topics_of(name: str, audience: str, item_type: str) -> str:
     if not found and audience == "enterprise" and item_type in ("licensing", "other_power", "confirmation"):
         found = ["business"]
     return ";".join(found)
+
+
+# --- service line -------------------------------------------------------------------------------
+#: (department, name regex, service): the line of a department's work an item belongs to, where the
+#: department's windows split by it (content/centers/windows.csv `services`); first match wins
+SERVICE_RULES = [
+    ("gaj", r"护照|通行证签发|通行证签注|签注|出入境证件", "exit-entry"),
+    ("gaj", r"驾驶证", "driving-licences"),
+    ("gaj", r"机动车|号牌", "vehicles"),
+    ("gaj", r"户口|身份证|居住证|临时身份证明|无犯罪记录|亲属关系|被拐儿童|弃婴|非正常死亡", "household"),
+]
+
+
+def service_of(department: str, name: str) -> str:
+    for dept, pattern, service in SERVICE_RULES:
+        if dept == department and re.search(pattern, name):
+            return service
+    return ""
 
 
 # --- level ------------------------------------------------------------------------------------
@@ -382,6 +401,7 @@ def build() -> tuple[list[dict], list[dict], list[dict]]:
     dept_by_code = {d["code"]: d for d in departments}
     names_en = {zh: en for zh, en in read_tsv(HERE / "names_en.tsv")}
     candidates = select()
+    written = curated.load()
 
     order = [d["code"] for d in departments]
     candidates.sort(key=lambda c: (order.index(c.department), c.ref_index))
@@ -420,15 +440,29 @@ def build() -> tuple[list[dict], list[dict], list[dict]]:
             "conditions_zh": cond_zh, "conditions_en": cond_en, "result_zh": res_zh, "result_en": res_en,
             "legal_basis_zh": basis_zh, "legal_basis_en": basis_en, "phone": dept["phone"],
             "topics": topics_of(c.name_zh, audience, item_type),
+            "service": service_of(c.department, c.name_zh),
         })
+        checklist = []
         keys = materials_for(c.name_zh, item_type, audience, c.department == "sw")
         for n, key in enumerate(keys, start=1):
             zh, en, originals, copies, requirement, blank, note_zh, note_en = POOL[key]
-            materials.append({
+            checklist.append({
                 "item_code": code, "seq": n, "name_zh": zh, "name_en": en, "originals": originals,
                 "copies": copies, "requirement": requirement, "blank_form": "yes" if blank else "",
                 "note_zh": note_zh, "note_en": note_en,
             })
+        if code in written:
+            checklist = curated.apply(items[-1], checklist, written.pop(code))
+            item = items[-1]
+            item["online_url"] = URL.format(code=code) if item["online_depth"] >= 3 else ""
+            if item["online_depth"] < 4 and item["cross_site_mode"] == "online_only":
+                item["cross_site_mode"] = "collect_forward"
+        if not items[-1]["visits"]:  # nothing is handed in at a window: forms are filled in online
+            for m in checklist:
+                m["blank_form"] = ""
+        materials.extend(checklist)
+    if written:
+        raise SystemExit(f"curated entries for unknown items: {sorted(written)}")
     return departments, items, materials
 
 

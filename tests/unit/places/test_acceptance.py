@@ -9,12 +9,13 @@ police = Department(id=2, code="gaj", kind="functional")
 tax = Department(id=3, code="sw", kind="functional")
 
 
-def item(id, department, mode="collect_forward"):
-    return Item(id=id, code=f"X-{id:04d}", department=department, department_id=department.id, cross_site_mode=mode)
+def item(id, department, mode="collect_forward", service=None, visits=1):
+    return Item(id=id, code=f"X-{id:04d}", department=department, department_id=department.id, cross_site_mode=mode,
+                service=service, visits=visits)
 
 
-def window(kind, departments=(), extra=()):
-    return Window(kind=kind, departments=list(departments), extra_items=list(extra))
+def window(kind, departments=(), extra=(), services=None):
+    return Window(kind=kind, departments=list(departments), extra_items=list(extra), services=services)
 
 
 @pytest.mark.parametrize("w, it, accepted, why", [
@@ -25,6 +26,19 @@ def window(kind, departments=(), extra=()):
     (window("departmental", [police, tax]), item(5, tax), True, "department"),
     (window("integrated"), item(6, hall, "online_only"), False, None),
     (window("departmental", [police]), item(7, police, "online_only"), False, None),
+    # an item done wholly online needs no visit, whatever its handling mode
+    (window("integrated"), item(9, hall, visits=0), False, None),
+    (window("departmental", [police]), item(17, police, visits=0), False, None),
+    # service lines: a window that lists lines takes only items of those lines ...
+    (window("departmental", [police], services="exit-entry"), item(10, police, service="exit-entry"), True, "department"),
+    (window("departmental", [police], services="household"), item(11, police, service="exit-entry"), False, None),
+    (window("departmental", [police], services="vehicles;driving-licences"), item(12, police, service="driving-licences"),
+     True, "department"),
+    (window("departmental", [police], services="household"), item(13, police), False, None),
+    # ... and one that lists none takes the items that name no line
+    (window("departmental", [police]), item(14, police, service="exit-entry"), False, None),
+    (window("departmental", [police]), item(15, police), True, "department"),
+    (window("departmental", [police, tax], services="household"), item(16, tax), False, None),
 ])
 def test_window_accepts(w, it, accepted, why):
     assert window_accepts(w, it) is accepted
