@@ -257,7 +257,8 @@ def _stale(request, obj, field) -> bool:
 
 
 def add_localizer_helpers(event):
-    """Template globals: `_` translate, `loc` the page's locale, `t(obj, field)` localized data."""
+    """Template globals: `_` translate, `n_(singular, plural, n)` counted text, `loc` the page's locale,
+    `t(obj, field)` localized data."""
     request = event.get("request")
     if request is None or event.get("renderer_name") == "json":
         return  # no template: the API's JSON answers need none of these
@@ -276,6 +277,10 @@ def add_localizer_helpers(event):
     # Plain strings in templates (`${_('Breadcrumb')}` in an attribute) are ours too: without the
     # domain the localizer looked them up in "messages" and left them in English.
     event["_"] = lambda text, mapping=None: localizer.translate(text, domain="guide", mapping=mapping)
+    # Counted text ("1 service", "2 services"): the catalogue's plural forms choose, ${n} is the count.
+    # Named n_ because lingua reads a template's text only for calls that look like `_(`.
+    event["n_"] = lambda singular, plural, n, mapping=None: localizer.pluralize(
+        singular, plural, n, domain="guide", mapping={"n": n, **(mapping or {})})
     event["alternates"] = lambda: alternate_urls(request)
     event["language_choices"] = lambda: alternate_urls(request, choose=True)
 

@@ -10,9 +10,14 @@ nearest-window ranking all ask it.
 from __future__ import annotations
 
 
+def done_online(item) -> bool:
+    """The item is applied for and received without going to a window."""
+    return item.cross_site_mode == "online_only" or not item.visits
+
+
 def reason(window, item) -> str | None:
     """Why a window accepts an item ("integrated", "department" or "listed"), or None if it does not."""
-    if item.cross_site_mode == "online_only" or not item.visits:
+    if done_online(item):
         return None
     if window.kind == "integrated" and item.department.kind == "hall":
         return "integrated"

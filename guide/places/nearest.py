@@ -5,6 +5,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from ..hours import opens_saturday
 from ..hours.calendar import HolidayCalendar
 from ..hours.status import Status, combined, status
 
@@ -26,12 +27,17 @@ class Candidate:
     center: object
     #: [(window, reason)] of the windows at this center that accept the item
     windows: list
-    distance_km: float
+    #: None when the reader gave no origin
+    distance_km: float | None
     status: Status
 
     @property
     def reasons(self) -> set[str]:
         return {why for _w, why in self.windows}
+
+    @property
+    def opens_saturday(self) -> bool:
+        return any(opens_saturday(w.schedule) for w, _why in self.windows)
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -61,19 +67,22 @@ class StatusesAt:
         return combined([self.of(s) for s in by_schedule.values()])
 
 
-def rank(accepting: list, origin: Origin, at: dt.datetime, calendar: HolidayCalendar,
+def rank(accepting: list, origin: Origin | None, at: dt.datetime, calendar: HolidayCalendar,
          statuses: StatusesAt | None = None) -> list[Candidate]:
-    """Group accepting windows by center and order the centers by distance from the origin
-    (`statuses`: the caller's, when it asks for statuses at the same instant too)."""
+    """Group accepting windows by center and order the centers by distance from the origin, or
+    keep the windows' order without one (`statuses`: the caller's, when it asks for statuses at
+    the same instant too)."""
     by_center: dict[int, list] = {}
     for window, why in accepting:
         by_center.setdefault(window.center.id, []).append((window, why))
     statuses = statuses or StatusesAt(at, calendar)
     candidates = [
         Candidate(center=pairs[0][0].center, windows=pairs,
-                  distance_km=round(great_circle_km(origin.lat, origin.lon, pairs[0][0].center.lat,
-                                                    pairs[0][0].center.lon), 1),
+                  distance_km=None if origin is None else round(great_circle_km(
+                      origin.lat, origin.lon, pairs[0][0].center.lat, pairs[0][0].center.lon), 1),
                   status=statuses.windows([w for w, _ in pairs]))
         for pairs in by_center.values()
     ]
+    if origin is None:
+        return candidates
     return sorted(candidates, key=lambda c: (c.distance_km, c.center.code))

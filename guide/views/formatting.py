@@ -18,10 +18,7 @@ _ = TranslationStringFactory("guide")
 def working_days(localizer, days: int) -> str:
     if days == 0:
         return localizer.translate(_("On the spot"))
-    # Our languages have at most two forms (English), so a choice by count is enough.
-    message = _("${n} working day", mapping={"n": days}) if days == 1 else \
-        _("${n} working days", mapping={"n": days})
-    return localizer.translate(message)
+    return localizer.pluralize("${n} working day", "${n} working days", days, domain="guide", mapping={"n": days})
 
 
 def fee(localizer, loc, amount: Decimal) -> str:
@@ -33,8 +30,7 @@ def fee(localizer, loc, amount: Decimal) -> str:
 def visits(localizer, count: int) -> str:
     if count == 0:
         return localizer.translate(_("No visit needed"))
-    message = _("${n} visit", mapping={"n": count}) if count == 1 else _("${n} visits", mapping={"n": count})
-    return localizer.translate(message)
+    return localizer.pluralize("${n} visit", "${n} visits", count, domain="guide", mapping={"n": count})
 
 
 def hours_lines(localizer, schedule) -> list[str]:

@@ -25,7 +25,8 @@ POT_CREATE="$(tool pot-create)"
 PYBABEL="$(tool pybabel)"
 PYTHON="$(tool python)"
 
-"$POT_CREATE" -c lingua.cfg -d guide --package-name huizhou-guide --no-linenumbers -s \
+# Plurals: `n_` in templates, `localizer.pluralize` in Python (guide/i18n.py, views/formatting.py).
+"$POT_CREATE" -c lingua.cfg -d guide --package-name huizhou-guide --no-linenumbers -s -k n_:1,2 -k pluralize:1,2 \
     -o locales/guide.pot guide
 
 shopt -s nullglob

@@ -22,7 +22,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "curated"
 #: the item columns an entry may set; everything else stays generated
-ITEM_KEYS = {"conditions_zh", "conditions_en", "result_zh", "result_en", "visits", "online_depth",
+ITEM_KEYS = {"audience", "conditions_zh", "conditions_en", "result_zh", "result_en", "visits", "online_depth",
              "fee_yuan", "fee_note_zh", "fee_note_en", "legal_limit_days", "promised_limit_days",
              "cross_site_mode"}
 MATERIAL_KEYS = {"name_zh", "name_en", "originals", "copies", "requirement", "blank_form", "note_zh",

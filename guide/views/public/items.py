@@ -5,8 +5,9 @@ from ...catalogue.service import Filters
 from ...catalogue.vocab import (AUDIENCES, CROSS_SITE_MODE_NAMES, CROSS_SITE_MODES, ITEM_TYPES, LEVELS,
                                 ONLINE_DEPTHS, REQUIREMENTS, TOPICS)
 from ...hours.status import TZ, expected_by
+from ...places.acceptance import done_online
 from ...places.interfaces import IPlacesService
-from ...places.nearest import rank
+from ...places.nearest import StatusesAt, rank
 from ...workflow.guides import published_guide
 from ..formatting import date_text, fee, hours_by_schedule, status_text, visits, working_days
 from ..params import choice_param, lookup_param, page_count, page_param, params
@@ -60,16 +61,22 @@ def item_guide(context, request):
     origin = origin_param(request)
     now = request.now.astimezone(TZ)
     calendar = request.holiday_calendar
-    nearest = rank(windows, origin, now, calendar)[:NEAREST] if origin and windows else []
+    statuses = StatusesAt(now, calendar)
+    # Every center that accepts the item, nearest first when the reader said where they are.
+    centers = rank(windows, origin, now, calendar, statuses)
     expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)
+    guide = published_guide(request.dbsession, item, request.guide_locale.tag)
+    mode = "online_only" if done_online(item) else item.cross_site_mode
     return {
         "origin": origin,
         # The district form is only shown when some window accepts the item.
         "districts": places.districts() if windows else [],
-        "nearest": [(c, status_text(localizer, loc, c.status, now.date())) for c in nearest],
+        "nearest": [(c, status_text(localizer, loc, c.status, now.date())) for c in centers[:NEAREST]] if origin else [],
+        "centers": [(c, status_text(localizer, loc, c.status, now.date())) for c in centers],
+        "updated": date_text(loc, guide.published_at.astimezone(TZ).date()) if guide and guide.published_at else None,
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,
-        "guide": published_guide(request.dbsession, item, request.guide_locale.tag),
+        "guide": guide,
         "windows": windows,
         "facts": {
             "promised": working_days(localizer, item.promised_limit_days),
@@ -80,8 +87,9 @@ def item_guide(context, request):
         "item_type": ITEM_TYPES[item.item_type],
         "audience": AUDIENCES[item.audience],
         "level": LEVELS[item.level],
-        "mode_name": CROSS_SITE_MODE_NAMES[item.cross_site_mode],
-        "mode_text": CROSS_SITE_MODES[item.cross_site_mode],
+        "online_only": mode == "online_only",
+        "mode_name": CROSS_SITE_MODE_NAMES[mode],
+        "mode_text": CROSS_SITE_MODES[mode],
         "online_depth": ONLINE_DEPTHS[item.online_depth],
         "requirements": REQUIREMENTS,
         "topics": TOPICS,

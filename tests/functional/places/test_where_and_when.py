@@ -24,7 +24,7 @@ def test_center_status(testapp, center, at, open_, closes_at, next_open):
 def test_saturday_is_open_at_livelihood_windows_only(testapp):
     data = testapp.get(STATUS.format("municipal"), {"at": "2026-11-28T10:00"}).json
     open_windows = {w["code"] for w in data["windows"] if w["open"]}
-    assert open_windows == {"B01", "B02", "B03", "B04", "B05"}
+    assert open_windows == {"B01", "B02", "B03", "B04", "B05", "B07"}
     assert data["saturday_service"] and data["noon_service"] is False
     weekday = testapp.get(STATUS.format("municipal"), {"at": "2026-11-24T12:30"}).json
     assert weekday["noon_service"] is True
@@ -94,7 +94,11 @@ def test_guide_page_lists_the_nearest_three_for_a_district(testapp):
     nearest = page.html.select("ol.nearest > li")
     assert len(nearest) == 3
     assert "Huiyang" in nearest[0].a.text and "km away" in nearest[0].text
-    assert page.html.select_one("details.windows summary").text.startswith("All ")
+    # then every center that accepts it, nearest first, each collapsed with its status
+    assert page.html.select_one("#windows-list h3").text == "3 service centers accept this item"
+    groups = page.html.select("#windows-list details.windows")
+    assert len(groups) == 3 and not any(g.has_attr("open") for g in groups)
+    assert "Huiyang" in groups[0].summary.text and "Open on Saturday" in groups[0].summary.text
     assert page.html.select_one("#origin-district option[selected]")["value"] == "huiyang"
     assert not testapp.get("/en/items/GAJ-0014").html.select("ol.nearest > li")
 
