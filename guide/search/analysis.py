@@ -161,6 +161,15 @@ def spelling_analyzer():
 
 
 @lru_cache(maxsize=50_000)
+def sounds_like(text: str) -> list[str]:
+    """The full pinyin of each run of Chinese in what was typed: a character picked wrongly from
+    a pinyin keyboard (失叶 for 失业) still sounds like the name it meant (pinyin_keys)."""
+    from pypinyin import lazy_pinyin
+
+    return [key for run in CJK_RUN.findall(normalize(text)) if len(run) >= 2
+            and (key := "".join(lazy_pinyin(run)))]
+
+
 def pinyin_keys(name: str) -> tuple[set[str], set[str]]:
     """Full pinyin and initials of every word and sub-word of a name, of each run of two or three
     words, and of the whole name: gongjijin and gjj find 住房公积金, jzz finds 居住证."""

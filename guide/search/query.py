@@ -11,7 +11,7 @@ from pathlib import Path
 
 from whoosh import query as q
 
-from .analysis import CJK_RUN, LATIN_WORD, bigrams, english_analyzer, normalize, segment, words
+from .analysis import CJK_RUN, LATIN_WORD, bigrams, english_analyzer, normalize, segment, sounds_like, words
 
 MAX_QUERY_CHARS = 200
 #: Field weights: names weigh most; materials, conditions, result and guide text share one
@@ -95,6 +95,9 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
     for term in _english_terms(text):
         for kind in fields:
             subqueries.append(q.Term(f"{kind}_en", term, boost=WEIGHTS[f"{kind}_en"] * boost))
+    for key in sounds_like(text):
+        # below the characters themselves: a homophone is a guess at what was meant
+        subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
         if len(word) >= 2 and word.isalpha():
             # An exact key outranks a key that merely starts with what was typed.

@@ -33,3 +33,12 @@ def test_expected_item_in_top_5_for_90_percent(testapp, path):
     share = 1 - len(misses) / len(rows)
     print(f"{path.name}: {len(rows) - len(misses)}/{len(rows)} in the top 5 ({share:.0%})")
     assert share >= 0.9, misses
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("户口前移", "户口迁移"),    # 迁 qian typed as 前 qian
+    ("残疾人正新办", "残疾人证新办"),  # 证 zheng typed as 正 zheng
+])
+def test_a_homophone_typed_by_mistake_finds_the_item(testapp, typed, expected):
+    results = testapp.get("/api/v1/search", {"q": typed, "per_page": 3}).json["results"]
+    assert any(expected in r["names"]["zh-Hans"] for r in results), [r["names"]["zh-Hans"] for r in results]
