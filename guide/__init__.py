@@ -25,6 +25,7 @@ def main(global_config, **settings):
         config.include(".security")
         # Locale negotiation, compiled gettext catalogues, template helpers.
         config.include(".i18n")
+        config.include(".display")
         # Security headers on every response; a size limit on every request body.
         config.include(".headers")
         config.include(".limits")

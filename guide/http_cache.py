@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from webob.etag import ETagMatcher
 
 from .content_version import note_transaction, sees_only_committed
+from .display import STANDARD, display_mode
 from .i18n import LOCALES_BY_URL
 
 PAGE_CACHE_CONTROL = "no-cache"
@@ -60,13 +61,16 @@ class Policy(NamedTuple):
     follows_the_index: bool
     #: a rendered answer is kept for the next reader (not each keystroke of a search box)
     kept: bool
+    #: what else than the URL the answer depends on (pages: the display cookie, guide.display)
+    vary: str = "Accept-Encoding"
 
 
 def policy_for(path: str) -> Policy | None:
     """How a GET of `path` may be cached when it answers 200; None: not by ETag."""
     segments = path.split("/")
     if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
-        return Policy(PAGE_CACHE_CONTROL, follows_the_index=segments[2] == "search", kept=True)
+        return Policy(PAGE_CACHE_CONTROL, follows_the_index=segments[2] == "search", kept=True,
+                      vary="Accept-Encoding, Cookie")
     if path.startswith(SEARCH_API_PREFIXES):
         return Policy(API_CACHE_CONTROL, follows_the_index=True, kept=False)
     if path.startswith(API_PREFIXES):
@@ -93,11 +97,11 @@ class Entry:
 
     __slots__ = ("headers", "vary", "cache_control", "body", "gzipped", "compressible")
 
-    def __init__(self, headers: list[tuple[str, str]], body: bytes, gzipped: bytes | None, cache_control: str):
+    def __init__(self, headers: list[tuple[str, str]], body: bytes, gzipped: bytes | None, policy: Policy):
         self.headers = [(k, v) for k, v in headers if k.lower() not in PER_ANSWER]
         vary = {v.strip() for k, value in headers if k.lower() == "vary" for v in value.split(",")}
-        self.vary = ", ".join(sorted((vary - {""}) | {"Accept-Encoding"}))
-        self.cache_control, self.body, self.gzipped = cache_control, body, gzipped
+        self.vary = ", ".join(sorted((vary - {""}) | {v.strip() for v in policy.vary.split(",")}))
+        self.cache_control, self.body, self.gzipped = policy.cache_control, body, gzipped
         self.compressible = len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE
 
     def serve(self, environ, start_response, etag: str):
@@ -136,15 +140,15 @@ class PageCache:
         policy = policy_for(path)
         if policy is None or environ["REQUEST_METHOD"] not in ("GET", "HEAD") or not sees_only_committed(environ):
             return self.app(environ, start_response)
-        cache_control = policy.cache_control
+        display = display_mode(environ)
         try:
-            etag = self.etag(policy)
+            etag = self.etag(policy, display)
         except SQLAlchemyError:
             return self.app(environ, start_response)  # the database is away: the view's error page says so
         if etag is None:
             return self.app(environ, start_response)
         if etag in ETagMatcher.parse(environ.get("HTTP_IF_NONE_MATCH", ""), strong=False):
-            start_response("304 Not Modified", validators(etag, cache_control))
+            start_response("304 Not Modified", validators(etag, policy.cache_control, policy.vary))
             return []
         key = (etag, environ["wsgi.url_scheme"], environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),
                environ.get("SCRIPT_NAME", ""), path, environ.get("QUERY_STRING", ""))
@@ -153,20 +157,22 @@ class PageCache:
             if environ["REQUEST_METHOD"] == "HEAD":
                 return self.app(environ, start_response)  # Pyramid answers HEAD without a body
             if policy.kept:
-                entry, answer = self._render(key, environ, cache_control)
+                entry, answer = self._render(key, environ, policy)
             else:
-                entry, answer = _answer(self.app, environ, cache_control)
+                entry, answer = _answer(self.app, environ, policy)
             if entry is None:
                 status, headers, body = answer
                 start_response(status, headers)
                 return [body]
         return entry.serve(environ, start_response, etag)
 
-    def etag(self, policy: Policy) -> str | None:
-        """The current ETag of answers under `policy`; None when it cannot be named (the index
-        is changing)."""
+    def etag(self, policy: Policy, display: str = STANDARD) -> str | None:
+        """The current ETag of answers under `policy` for a display; None when it cannot be
+        named (the index is changing)."""
         minute = int(self.registry["clock"].now().timestamp()) // 60
         etag = f"{self.registry['content_version'].current()}.{minute:x}.{code_version()}"
+        if display != STANDARD:
+            etag += "." + display
         if policy.follows_the_index:
             state = self.registry["search"].state()
             if state is None:
@@ -181,7 +187,7 @@ class PageCache:
                 self._entries.move_to_end(key)
             return entry
 
-    def _render(self, key, environ, cache_control) -> tuple[Entry | None, tuple | None]:
+    def _render(self, key, environ, policy: Policy) -> tuple[Entry | None, tuple | None]:
         """(the entry, None) once rendered here or by another thread; (None, the answer) when the
         answer is not one to keep (not 200, or it sets a cookie)."""
         with self._lock:
@@ -196,7 +202,7 @@ class PageCache:
             if entry is not None:
                 return entry, None
         try:
-            entry, answer = _answer(self.app, environ, cache_control)
+            entry, answer = _answer(self.app, environ, policy)
             if entry is None:
                 return None, answer
             with self._lock:
@@ -211,7 +217,7 @@ class PageCache:
                 done.set()
 
 
-def _answer(app, environ, cache_control) -> tuple[Entry | None, tuple | None]:
+def _answer(app, environ, policy: Policy) -> tuple[Entry | None, tuple | None]:
     """(the answer as an Entry, None); (None, the answer) when it is not one to keep (not 200,
     or it sets a cookie)."""
     status, headers, body = _call(app, environ)
@@ -220,7 +226,7 @@ def _answer(app, environ, cache_control) -> tuple[Entry | None, tuple | None]:
     gzipped = None
     if any(k.lower() == "content-encoding" and v == "gzip" for k, v in headers):
         gzipped, body = body, gzip.decompress(body)
-    return Entry(headers, body, gzipped, cache_control), None
+    return Entry(headers, body, gzipped, policy), None
 
 
 def _call(app, environ) -> tuple[str, list, bytes]:

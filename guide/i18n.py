@@ -249,6 +249,12 @@ def alternate_urls(request, choose: bool = False) -> list[tuple[KnownLocale, str
             for loc in KNOWN_LOCALES]
 
 
+def _display_switch_url(request) -> str:
+    from .display import switch_url
+
+    return switch_url(request)
+
+
 def _stale(request, obj, field) -> bool:
     from .translations import key_of
 
@@ -282,6 +288,7 @@ def add_localizer_helpers(event):
     event["n_"] = lambda singular, plural, n, mapping=None: localizer.pluralize(
         singular, plural, n, domain="guide", mapping={"n": n, **(mapping or {})})
     event["alternates"] = lambda: alternate_urls(request)
+    event["display_switch_url"] = lambda: _display_switch_url(request)
     event["language_choices"] = lambda: alternate_urls(request, choose=True)
 
 

@@ -22,6 +22,7 @@ def includeme(config):
     config.add_route("public.search", f"/{LANG}/search")
     config.add_route("public.centers", f"/{LANG}/centers")
     config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
+    config.add_route("public.privacy", f"/{LANG}/privacy")
 
     # A hall's kiosk: the language is in the URL, never a cookie (guide.i18n.kiosk_locale).
     config.add_route("kiosk.start", "/kiosk/{center}/", factory=KioskResource)

@@ -50,6 +50,11 @@ class HolidayCalendar:
             return False
         return bool(self.makeup_workday(date)) or date.weekday() in WORKWEEK
 
+    def upcoming(self, start: dt.date, days: int) -> list[tuple[dt.date, Day]]:
+        """The holidays and make-up working days from `start` on, for `days` days, in order."""
+        end = start + dt.timedelta(days=days)
+        return sorted((date, day) for date, day in self.days.items() if start <= date < end)
+
     @classmethod
     def from_csv(cls, path: Path) -> "HolidayCalendar":
         return cls(dict(read_calendar_csv(path)))

@@ -28,6 +28,8 @@ PAGES = {
     "search-no-results": ("/search?q=qzxjvkw", ".no-results"),
     "items-by-topic": ("/items?topic=family", ".results li"),
     "not-found": ("/items/NO-SUCH-0000", "main .column > .lead"),
+    "privacy": ("/privacy", "main h2"),
+    "item-done-online": ("/items/GJJ-0005", ".action-panel .button-start"),
 }
 SIZES = {"phone": (390, 900), "desktop": (1280, 900)}
 
@@ -56,6 +58,21 @@ def test_no_accessibility_violations(browser, server_url, window, lang, page):
     violations = axe_violations(browser)
     if violations:
         pytest.fail(format_violations(violations, url), pytrace=False)
+
+
+@pytest.mark.parametrize("page", ["home", "item-with-guide", "search-results", "center"])
+def test_the_elder_display_has_no_violations(browser, server_url, page):
+    path, expect = PAGES[page]
+    path = path("zh-hans") if callable(path) else path
+    browser.get(f"{server_url}/zh-hans{path}{'&' if '?' in path else '?'}display=elder")
+    try:
+        assert browser.execute_script("return document.documentElement.className") == "elder"
+        assert browser.execute_script("return document.querySelector(arguments[0]) !== null", expect)
+        violations = axe_violations(browser)
+        if violations:
+            pytest.fail(format_violations(violations, browser.current_url), pytrace=False)
+    finally:
+        browser.get(f"{server_url}/zh-hans/?display=standard")
 
 
 def test_axe_sees_a_violation(browser, server_url):

@@ -11,7 +11,7 @@ from .conftest import sign_in
 pytestmark = pytest.mark.browser
 
 WRITE = "/editor/items/CGJ-0001/zh-hans"
-READ = "/editor/items/GAJ-0014"
+READ = "/editor/items/GAJ-0048"
 
 
 def click_action(browser, value):

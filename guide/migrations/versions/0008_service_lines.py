@@ -15,14 +15,12 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('items') as batch:
-        batch.add_column(sa.Column('service', sa.String(length=40), nullable=True))
-    with op.batch_alter_table('windows') as batch:
-        batch.add_column(sa.Column('services', sa.String(length=200), nullable=True))
+    op.add_column('items', sa.Column('service', sa.String(length=40), nullable=True))
+    op.add_column('windows', sa.Column('services', sa.String(length=200), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table('windows') as batch:
-        batch.drop_column('services')
-    with op.batch_alter_table('items') as batch:
-        batch.drop_column('service')
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): a batch copy of `items` would drop and
+    # recreate the table, and with foreign keys on that cascades to every guide.
+    op.drop_column('windows', 'services')
+    op.drop_column('items', 'service')

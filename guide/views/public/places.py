@@ -1,3 +1,5 @@
+import datetime as dt
+
 from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
@@ -7,7 +9,7 @@ from ...hours import WEEKDAY_NAMES, WEEKDAY_SHORT, opens_saturday, serves_throug
 from ...hours.status import TZ
 from ...i18n import localized
 from ...places.svg import district_map, week_chart
-from ..formatting import status_text
+from ..formatting import date_text, status_text
 from ..params import _, page_count, page_param
 from ...places.interfaces import IPlacesService
 
@@ -26,9 +28,20 @@ def department(context, request):
             "pages": page_count(total, 50), "kinds": DEPARTMENT_KINDS, "item_types": ITEM_TYPES}
 
 
+#: How far ahead a center's page lists public holidays and make-up working days.
+CALENDAR_DAYS_AHEAD = 120
+
+
 @view_config(route_name="public.centers", renderer="guide:templates/public/centers.pt")
 def centers(request):
-    return {"centers": request.find_service(IPlacesService).centers(), "kinds": CENTER_KINDS}
+    places = request.find_service(IPlacesService)
+    loc, localizer = request.guide_locale, request.localizer
+    now = request.now.astimezone(TZ)
+    statuses = {}
+    for center in places.centers():
+        overall, _windows = places.center_status(center, now, request.holiday_calendar)
+        statuses[center.id] = (overall, status_text(localizer, loc, overall, now.date()))
+    return {"centers": places.centers(), "kinds": CENTER_KINDS, "statuses": statuses}
 
 
 @view_config(route_name="public.center", renderer="guide:templates/public/center.pt")
@@ -46,8 +59,12 @@ def center(context, request):
     schedules = [(center.schedule, week(center.schedule), [])] + [
         (windows[0].own_schedule, week(windows[0].own_schedule), windows) for windows in overrides.values()]
     total, _items = request.find_service(ICatalogueService).browse(Filters(center=center.code), 1, per_page=1)
+    calendar = request.holiday_calendar
     return {
         "center": center,
+        "calendar_days": [(date_text(loc, date), day) for date, day in calendar.upcoming(now.date(), CALENDAR_DAYS_AHEAD)],
+        "calendar_covers_ahead": calendar.covers(now.date() + dt.timedelta(days=CALENDAR_DAYS_AHEAD)),
+        "closed_on_holidays": center.schedule.closed_on_public_holidays,
         "schedules": schedules,
         "weekday_names": WEEKDAY_NAMES,
         "noon_service": serves_through_noon(center.schedule),

@@ -9,12 +9,13 @@ from guide.models import GuideRevision
 
 from .conftest import login
 
-GUIDE = "/editor/items/GAJ-0014/zh-hans"
-PUBLIC = "/zh-hans/items/GAJ-0014"
+GUIDE = "/editor/items/GAJ-0048/zh-hans"
+PUBLIC = "/zh-hans/items/GAJ-0048"
 
 
 def guide_text(app, path=PUBLIC) -> str:
-    return app.get(path).html.select_one(".guide-text").get_text(" ", strip=True)
+    """The guide's summary (the page's lead) and its text."""
+    return " ".join(el.get_text(" ", strip=True) for el in app.get(path).html.select("h1 ~ .lead, .guide-text"))
 
 
 def submit(app, path=GUIDE, action="save", status=303, **fields):
@@ -53,7 +54,7 @@ def test_a_draft_never_changes_the_public_page_until_published(doomed_app, users
 
     login(app, users["publisher"].username)
     dashboard = app.get("/editor/")
-    assert "GAJ-0014" in dashboard.html.select_one("#h-review").find_parent("section").text
+    assert "GAJ-0048" in dashboard.html.select_one("#h-review").find_parent("section").text
     page = submit(app, action="publish", status=400)  # a change note is required
     assert "change note is required" in page.text
     page = submit(app, action="publish", note="摘要更清楚", major="on").follow()
@@ -78,7 +79,7 @@ def test_a_publisher_sends_a_draft_back_with_a_comment(doomed_app, users):
     assert "请补充办理时限" in page.html.select_one(".notice").text
     assert "需要改进的正文" in page.forms["guide-form"]["body"].value
     dashboard = app.get("/editor/")
-    assert "GAJ-0014" in dashboard.html.select_one("#h-mine").find_parent("section").text
+    assert "GAJ-0048" in dashboard.html.select_one("#h-mine").find_parent("section").text
 
 
 def test_publishing_directly_and_archiving(doomed_app, users):
@@ -89,7 +90,7 @@ def test_publishing_directly_and_archiving(doomed_app, users):
     submit(app, action="archive")
     assert app.get(PUBLIC).html.select_one(".guide-text") is None
     # Traditional Chinese readers follow the Simplified guide.
-    assert app.get("/zh-hant/items/GAJ-0014").html.select_one(".guide-text") is None
+    assert app.get("/zh-hant/items/GAJ-0048").html.select_one(".guide-text") is None
     page = submit(app, action="archive", status=400)
     assert "nothing to archive" in page.text.lower()
 
@@ -152,13 +153,13 @@ def test_markdown_never_carries_a_script(doomed_app, users, payload):
     submit(app, action="publish", summary=payload, body=f"正文\n\n{payload}\n", note="安全测试")
     public = app.get(PUBLIC)
     assert_harmless(public.html.select_one(".guide-text"))
-    assert_harmless(app.get("/zh-hant/items/GAJ-0014").html.select_one(".guide-text"))
+    assert_harmless(app.get("/zh-hant/items/GAJ-0048").html.select_one(".guide-text"))
     history = app.get(f"{GUIDE}/revisions").html.select("table.history th a")
     newest = history[0]["href"]
     assert_harmless(app.get(newest).html.select_one(".guide-text"))
     # Everywhere else the editor shows it: beside the English form, converted, in a conflict.
-    assert_harmless(app.get("/editor/items/GAJ-0014/en").html.select_one(".editor-aside .guide-text"))
-    for fragment in app.get("/editor/items/GAJ-0014/zh-hant").html.select(".guide-text"):
+    assert_harmless(app.get("/editor/items/GAJ-0048/en").html.select_one(".editor-aside .guide-text"))
+    for fragment in app.get("/editor/items/GAJ-0048/zh-hant").html.select(".guide-text"):
         assert_harmless(fragment)
     conflict = submit(app, action="save", status=409, base_revision="1", body=f"冲突\n\n{payload}")
     for fragment in conflict.html.select(".diff, .editor-aside .guide-text"):
@@ -215,32 +216,32 @@ def test_bad_input_is_a_400_that_keeps_the_text(doomed_app, users, dbsession):
 def test_traditional_chinese_is_shown_converted_and_read_only(doomed_app, users):
     app = doomed_app
     login(app, users["editor"].username)
-    page = app.get("/editor/items/GAJ-0014/zh-hant")
+    page = app.get("/editor/items/GAJ-0048/zh-hant")
     assert page.html.select_one(".guide-text").get("lang") == "zh-Hant"
     assert not page.html.select("textarea")
     assert "護照" in page.html.select_one(".guide-text").text
     token = app.get("/editor/preferences").html.select_one("input[name=csrf_token]")["value"]
-    app.post("/editor/items/GAJ-0014/zh-hant", {"csrf_token": token, "action": "save", "base_revision": "0",
+    app.post("/editor/items/GAJ-0048/zh-hant", {"csrf_token": token, "action": "save", "base_revision": "0",
                                                 "summary": "x", "body": "y"}, status=400)
 
 
 def test_the_english_form_shows_its_chinese_source(doomed_app, users):
     app = doomed_app
     login(app, users["publisher"].username)
-    page = app.get("/editor/items/GAJ-0014/en")
+    page = app.get("/editor/items/GAJ-0048/en")
     source = page.html.select_one(".editor-aside .guide-text[lang=zh-Hans]")
     assert source is not None and "护照" in source.text
     assert page.forms["guide-form"]["summary"].value  # the published English guide
     assert page.html.select_one(".notice.warning") is None  # up to date
     # A new Chinese revision puts the English one behind, with a note on its form.
     submit(app, action="publish", note="更新", body="新的中文正文")
-    page = app.get("/editor/items/GAJ-0014/en")
+    page = app.get("/editor/items/GAJ-0048/en")
     assert "now at revision 2" in page.html.select_one(".notice.warning").text
-    assert "GAJ-0014" in app.get("/editor/").html.select_one("#h-behind").find_parent("section").text
-    assert "may be out of date" in app.get("/en/items/GAJ-0014").text
+    assert "GAJ-0048" in app.get("/editor/").html.select_one("#h-behind").find_parent("section").text
+    assert "may be out of date" in app.get("/en/items/GAJ-0048").text
     # Saving the translation records that it follows revision 2.
-    submit(app, "/editor/items/GAJ-0014/en", action="publish", note="Updated", body="New English text")
-    assert app.get("/editor/items/GAJ-0014/en").html.select_one(".notice.warning") is None
+    submit(app, "/editor/items/GAJ-0048/en", action="publish", note="Updated", body="New English text")
+    assert app.get("/editor/items/GAJ-0048/en").html.select_one(".notice.warning") is None
 
 
 def test_a_new_guide_for_an_item_without_one(doomed_app, users):

@@ -7,7 +7,7 @@ from guide.models import AuditEvent, GuideRevision, User
 
 from .conftest import PASSWORD, login
 
-GUIDE = "/editor/items/GAJ-0014/zh-hans"
+GUIDE = "/editor/items/GAJ-0048/zh-hans"
 
 
 def counts(dbsession):
@@ -65,9 +65,9 @@ def test_restoring_a_revision_that_does_not_exist(admin, dbsession):
 
 
 @pytest.mark.parametrize("path,status", [
-    ("/editor/users/%00", 400), ("/zh-hans/items/GAJ%00", 400), ("/editor/items/GAJ-0014/fr", 404),
-    ("/editor/items/GAJ-0014/zh-hans/revisions/0", 404), ("/editor/items/GAJ-0014/zh-hans/revisions/-1", 404),
-    ("/editor/items/GAJ-0014/zh-hans/revisions/99999999999999999999", 404),
+    ("/editor/users/%00", 400), ("/zh-hans/items/GAJ%00", 400), ("/editor/items/GAJ-0048/fr", 404),
+    ("/editor/items/GAJ-0048/zh-hans/revisions/0", 404), ("/editor/items/GAJ-0048/zh-hans/revisions/-1", 404),
+    ("/editor/items/GAJ-0048/zh-hans/revisions/99999999999999999999", 404),
     ("/editor/audit?user=%00", 400), ("/editor/items?q=a%00b", 400), ("/editor/audit?from=2026-11-31", 400),
     ("/editor/audit?item=" + "x" * 41, 400), ("/editor/items?q=%FF", 400), ("/editor/items?page=0", 400),
 ])

@@ -12,7 +12,7 @@ from guide.models import AuditEvent, Guide, GuideRevision, User
 
 from .conftest import login
 
-GUIDE = "/editor/items/GAJ-0014/zh-hans"
+GUIDE = "/editor/items/GAJ-0048/zh-hans"
 #: (route name, path, method) -> the least role allowed; None: anyone (the login page)
 MATRIX = {
     ("editor.login", "/editor/login", "GET"): None,
@@ -23,7 +23,7 @@ MATRIX = {
     ("editor.preferences", "/editor/preferences", "POST"): "editor",
     ("editor.guide", GUIDE, "GET"): "editor",
     ("editor.guide", GUIDE, "POST"): "editor",
-    ("editor.guide", "/editor/items/GAJ-0014/zh-hant", "GET"): "editor",
+    ("editor.guide", "/editor/items/GAJ-0048/zh-hant", "GET"): "editor",
     ("editor.history", f"{GUIDE}/revisions", "GET"): "editor",
     ("editor.diff", f"{GUIDE}/diff", "GET"): "editor",
     ("editor.revision", f"{GUIDE}/revisions/1", "GET"): "editor",
@@ -114,7 +114,7 @@ def test_guide_actions_by_role(doomed_app, users, role):
     for action, least in ACTIONS.items():
         may = allowed(least, role)
         # Buttons a role may not use are not shown (some are shown only in a state: archive
-        # needs a published guide, which GAJ-0014 has).
+        # needs a published guide, which GAJ-0048 has).
         if action in ("preview", "save", "submit", "publish", "schedule", "archive"):
             assert (action in shown) == may, action
         values = {"csrf_token": form["csrf_token"].value, "base_revision": form["base_revision"].value,

@@ -3,8 +3,8 @@
 from .conftest import login
 from .test_guide_form import submit
 
-GUIDE = "/editor/items/GAJ-0014/zh-hans"
-ENGLISH = "/editor/items/GAJ-0014/en"
+GUIDE = "/editor/items/GAJ-0048/zh-hans"
+ENGLISH = "/editor/items/GAJ-0048/en"
 
 
 def test_history_lists_every_revision_with_author_time_and_note(doomed_app, users):
@@ -59,11 +59,11 @@ def test_restoring_an_old_revision_makes_a_new_draft(doomed_app, users):
     original = app.get(GUIDE).forms["guide-form"]["body"].value
     submit(app, action="publish", body="被替换的正文", note="替换")
     page = app.get(f"{GUIDE}/revisions/1")
-    assert "按下方清单准备材料" in original and "按下方清单准备材料" in page.html.select_one(".guide-text").get_text()
+    assert "本人带上居民身份证" in original and "本人带上居民身份证" in page.html.select_one(".guide-text").get_text()
     page = page.forms["restore-form"].submit(status=303).follow()
     assert "revision 1 is restored as a new draft, revision 3" in page.html.select_one(".flash").text.lower()
     assert page.forms["guide-form"]["body"].value == original
-    assert "被替换的正文" in app.get("/zh-hans/items/GAJ-0014").text  # a draft: not yet public
+    assert "被替换的正文" in app.get("/zh-hans/items/GAJ-0048").text  # a draft: not yet public
     history = app.get(f"{GUIDE}/revisions").html.select("table.history tbody tr")
     assert "restored from revision 1" in history[0].text
 

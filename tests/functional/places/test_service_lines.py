@@ -56,3 +56,14 @@ def test_the_guide_page_lists_only_exit_entry_windows_for_a_passport(testapp, db
     page = testapp.get(f"/en/items/{passport.code}")
     centers = {a["href"].rsplit("/", 1)[1] for a in page.html.select("#windows-list a[href*='/centers/']")}
     assert centers == {"exit-entry", "exit-entry-huiyang", "exit-entry-huidong"}
+
+
+def test_items_needing_no_visit_show_apply_online_and_no_windows(testapp, dbsession):
+    online = dbsession.scalars(select(Item).where(Item.active, Item.visits == 0)).all()
+    assert len(online) > 50
+    for item in online[:: max(1, len(online) // 10)]:
+        page = testapp.get(f"/en/items/{item.code}").html
+        assert page.select_one(".action-panel .button-start")["href"] == item.online_url, item.code
+        assert not page.select("#windows-list, .origin-form, ol.nearest"), item.code
+        assert "Online only" in page.select_one("#where").find_next("p").text, item.code
+        assert "at the window" not in page.select_one("ol.checklist").text, item.code

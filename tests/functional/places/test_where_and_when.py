@@ -53,10 +53,10 @@ def test_nearest_windows_from_a_district(testapp):
 
 
 def test_nearest_windows_from_a_location_and_a_kiosk(testapp):
-    near_longmen = testapp.get("/api/v1/items/SCJG-0054/windows", {"lat": "23.73", "lon": "114.25"}).json
+    near_longmen = testapp.get("/api/v1/items/SCJG-0062/windows", {"lat": "23.73", "lon": "114.25"}).json
     assert near_longmen["centers"][0]["code"] == "longmen"
     assert "integrated" in near_longmen["centers"][0]["reasons"]
-    kiosk = testapp.get("/api/v1/items/SCJG-0054/windows", {"center": "boluo"}).json
+    kiosk = testapp.get("/api/v1/items/SCJG-0062/windows", {"center": "boluo"}).json
     assert kiosk["centers"][0]["code"] == "boluo" and kiosk["centers"][0]["distance_km"] == 0
 
 

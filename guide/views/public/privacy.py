@@ -1,0 +1,8 @@
+from pyramid.view import view_config
+
+from ...display import COOKIE_MAX_AGE
+
+
+@view_config(route_name="public.privacy", renderer="guide:templates/public/privacy.pt")
+def privacy(request):
+    return {"cookie_days": COOKIE_MAX_AGE // (24 * 3600)}
