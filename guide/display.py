@@ -7,30 +7,24 @@ the page cache keys and tags them by the display too (guide.http_cache).
 """
 from __future__ import annotations
 
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import urlencode
 
-from pyramid.httpexceptions import HTTPSeeOther
+from webob.cookies import RequestCookies
 
-from .i18n import LOCALES_BY_URL, query_params
+from .i18n import LOCALES_BY_URL, page_choice, query_params, remember_choice
 
 DISPLAY_COOKIE = "display"
 ELDER, STANDARD = "elder", "standard"
 MODES = (STANDARD, ELDER)
-COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 def display_mode(environ) -> str:
-    """The reader's display, from the cookie: "elder" or "standard" (also for a cookie header
-    that does not parse)."""
+    """The reader's display, from the cookie: "elder" or "standard". WebOb reads the header as
+    browsers send it, past other sites' cookies that the standard library would stop at."""
     header = environ.get("HTTP_COOKIE")
     if not header or DISPLAY_COOKIE not in header:
         return STANDARD
-    try:
-        morsel = SimpleCookie(header).get(DISPLAY_COOKIE)
-    except CookieError:
-        return STANDARD
-    return ELDER if morsel is not None and morsel.value == ELDER else STANDARD
+    return ELDER if RequestCookies(environ).get(DISPLAY_COOKIE) == ELDER else STANDARD
 
 
 def switch_url(request) -> str:
@@ -44,37 +38,25 @@ def switch_url(request) -> str:
     return here + "?" + urlencode(query + [(DISPLAY_COOKIE, other)])
 
 
-def _chosen(request) -> str | None:
-    if request.method != "GET":
-        return None
-    chosen = query_params(request).get(DISPLAY_COOKIE)
-    segments = request.environ.get("PATH_INFO", "").split("/")
-    if chosen not in MODES or len(segments) < 3 or segments[1] not in LOCALES_BY_URL:
-        return None
-    try:
-        request.path  # a path that does not decode is the error page's to answer
-    except UnicodeError:
-        return None
-    return chosen
-
-
 def display_choice_tween_factory(handler, registry):
     def tween(request):
-        chosen = _chosen(request)
-        if chosen is None:
+        chosen = page_choice(request, DISPLAY_COOKIE)
+        if chosen not in MODES:
             return handler(request)
-        query = [(k, v) for k, v in query_params(request).items() if k != DISPLAY_COOKIE]
-        response = HTTPSeeOther(location=request.path_url + ("?" + urlencode(query) if query else ""))
-        if chosen == ELDER:
-            response.set_cookie(DISPLAY_COOKIE, ELDER, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True,
-                                secure=request.scheme == "https")
-        else:
-            response.delete_cookie(DISPLAY_COOKIE)
-        return response
+        return remember_choice(request, DISPLAY_COOKIE, ELDER if chosen == ELDER else None)
 
     return tween
+
+
+def _vary_on_the_cookie(event):
+    """Every answer under /{lang}/ depends on the display, errors too (the page cache says so
+    for the pages it keeps)."""
+    segments = event.request.environ.get("PATH_INFO", "").split("/")
+    if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
+        event.response.vary = sorted(set(event.response.vary or ()) | {"Cookie"})
 
 
 def includeme(config):
     config.add_request_method(lambda request: display_mode(request.environ), "display_mode", reify=True)
     config.add_tween("guide.display.display_choice_tween_factory")
+    config.add_subscriber(_vary_on_the_cookie, "pyramid.events.NewResponse")

@@ -298,31 +298,46 @@ def language_choice_tween_factory(handler, registry):
     carry `?lang=`, which sets it and redirects to the same page without the parameter."""
 
     def tween(request):
-        chosen = _chosen_language(request)
-        if chosen is None:
+        chosen = page_choice(request, LANGUAGE_COOKIE)
+        # `?lang=` names the language of the page's own URL prefix
+        if chosen is None or chosen != request.environ["PATH_INFO"].split("/")[1]:
             return handler(request)
-        query = [(k, v) for k, v in query_params(request).items() if k != LANGUAGE_COOKIE]
-        response = HTTPSeeOther(location=request.path_url + ("?" + urlencode(query) if query else ""))
-        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                            secure=request.scheme == "https")
-        return response
+        return remember_choice(request, LANGUAGE_COOKIE, chosen)
 
     return tween
 
 
-def _chosen_language(request) -> str | None:
-    """The language a switch link chose: `?lang=` naming the language of the page's URL prefix."""
+#: How long a reader's choices (language, display) are remembered.
+CHOICE_MAX_AGE = 365 * 24 * 3600
+
+
+def page_choice(request, name: str) -> str | None:
+    """The value of a choice link's parameter (`?lang=`, `?display=`): on a GET of a public page
+    (/{lang}/...) whose path decodes; None otherwise."""
     if request.method != "GET" or is_kiosk(request):
         return None
-    chosen = query_params(request).get(LANGUAGE_COOKIE)
+    value = query_params(request).get(name)
     segments = request.environ.get("PATH_INFO", "").split("/")
-    if chosen is None or len(segments) < 3 or segments[1] != chosen or chosen not in LOCALES_BY_URL:
+    if value is None or len(segments) < 3 or segments[1] not in LOCALES_BY_URL:
         return None
     try:
         request.path  # a path that does not decode is the error page's to answer
     except UnicodeError:
         return None
-    return chosen
+    return value
+
+
+def remember_choice(request, name: str, value: str | None) -> HTTPSeeOther:
+    """The same page without the choice's parameter, with the choice kept in the cookie of that
+    name (removed when `value` is None)."""
+    query = [(k, v) for k, v in query_params(request).items() if k != name]
+    response = HTTPSeeOther(location=request.path_url + ("?" + urlencode(query) if query else ""))
+    if value is None:
+        response.delete_cookie(name)
+    else:
+        response.set_cookie(name, value, max_age=CHOICE_MAX_AGE, samesite="Lax", httponly=True,
+                            secure=request.scheme == "https")
+    return response
 
 
 def includeme(config):

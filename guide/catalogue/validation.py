@@ -226,6 +226,11 @@ def validate(tables: dict[str, Table], known_departments: set[str]) -> Catalogue
         if record["cross_site_mode"] == "online_only" and record["online_depth"] != 4:
             errors.append(RowError(table.origin, label, "online_depth",
                                    "an online-only item must have online_depth 4"))
+        # One meaning for "no window": an item needing no visit is handled online only, and the
+        # reverse (guide.places.acceptance reads the mode alone).
+        if (record["visits"] == 0) != (record["cross_site_mode"] == "online_only"):
+            errors.append(RowError(table.origin, label, "visits",
+                                   "visits must be 0 exactly when cross_site_mode is online_only"))
         catalogue.items[code] = record
     if not table.rows:
         errors.append(RowError(table.origin, "", "", "the items table has no rows"))

@@ -9,10 +9,10 @@ and code where they compare facts with text (a guide's steps against the item's 
 from __future__ import annotations
 
 from .findings import Finding, Report
-from .served import Served, load_served
+from .served import RulesInvalid, Served, load_served
 from .rules import RULES, run
 
-__all__ = ["Finding", "Report", "Served", "load_served", "RULES", "run", "check"]
+__all__ = ["Finding", "Report", "RulesInvalid", "Served", "load_served", "RULES", "run", "check"]
 
 
 def check(dbsession, content_dir) -> Report:

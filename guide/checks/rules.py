@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Callable, Iterator
 
 from ..i18n import to_traditional
-from ..places.acceptance import window_accepts
+from ..places.acceptance import done_online, window_accepts
 from .findings import Finding, Report
 from .served import Served
 
@@ -65,12 +65,8 @@ def table_rules(served: Served) -> Iterator[Finding]:
 def windows_match_visits(served: Served) -> Iterator[Finding]:
     """An item to take to a window has one; a window's service lines are lines its items have."""
     for item in served.items:
-        if item.visits and item.cross_site_mode != "online_only" and not any(
-                window_accepts(w, item) for w in served.windows):
+        if not done_online(item) and not any(window_accepts(w, item) for w in served.windows):
             yield Finding("item-without-window", item.code, "needs a visit, but no window accepts it")
-        if not item.visits and any(m.blank_form for m in item.materials):
-            yield Finding("blank-form-online", item.code,
-                          "needs no visit, yet a material says its blank form is at the window")
     lines = {(i.department_id, i.service) for i in served.items if i.service}
     for window in served.windows:
         for line in window.service_codes:

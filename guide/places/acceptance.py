@@ -11,8 +11,9 @@ from __future__ import annotations
 
 
 def done_online(item) -> bool:
-    """The item is applied for and received without going to a window."""
-    return item.cross_site_mode == "online_only" or not item.visits
+    """The item is applied for and received without going to a window (an online-only item is
+    the one needing no visit: the catalogue import holds them together)."""
+    return item.cross_site_mode == "online_only"
 
 
 def reason(window, item) -> str | None:

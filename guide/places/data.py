@@ -50,10 +50,10 @@ class PlacesData:
         # What the acceptance rule reads of an item, for every item: which items a center takes
         # (browsing by center) is answered by that one rule, not by an SQL copy of it.
         self._items = [
-            SimpleNamespace(id=item_id, department_id=department_id, cross_site_mode=mode, visits=visits,
+            SimpleNamespace(id=item_id, department_id=department_id, cross_site_mode=mode,
                             service=service, department=SimpleNamespace(kind=kind))
-            for item_id, department_id, mode, visits, service, kind in session.execute(
-                select(Item.id, Item.department_id, Item.cross_site_mode, Item.visits, Item.service, Department.kind)
+            for item_id, department_id, mode, service, kind in session.execute(
+                select(Item.id, Item.department_id, Item.cross_site_mode, Item.service, Department.kind)
                 .join(Department))
         ]
         self._accepted: dict[str, frozenset[int]] = {}

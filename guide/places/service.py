@@ -5,7 +5,7 @@ from __future__ import annotations
 from zope.interface import implementer
 
 from ..hours.status import combined
-from .acceptance import reason
+from .acceptance import done_online, reason
 from .data import PlacesData
 from .interfaces import IPlacesService
 from .nearest import StatusesAt
@@ -24,7 +24,7 @@ class PlacesService:
         return self._data().by_code.get(code)
 
     def windows_for_item(self, item):
-        if item.cross_site_mode == "online_only":
+        if done_online(item):
             return []
         return [(w, why) for w in self._data().windows if (why := reason(w, item))]
 

@@ -190,10 +190,15 @@ def do_reindex(env: Env) -> int:
 
 
 def do_check_content(env: Env, content: Path, fmt: str) -> int:
-    from ..checks import check
+    from ..checks import RulesInvalid, check
 
-    with env.transaction() as dbsession:
-        report = check(dbsession, content)
+    try:
+        with env.transaction() as dbsession:
+            report = check(dbsession, content)
+    except RulesInvalid as e:
+        for problem in e.problems:
+            print(f"guide: {problem}", file=sys.stderr)
+        return 2
     sys.stdout.write(report.as_json() if fmt == "json" else report.as_text())
     return 1 if report.failed else 0
 

@@ -160,16 +160,23 @@ def spelling_analyzer():
     return RegexTokenizer(r"[A-Za-z]+") | LowercaseFilter()
 
 
-@lru_cache(maxsize=50_000)
-def sounds_like(text: str) -> list[str]:
-    """The full pinyin of each run of Chinese in what was typed: a character picked wrongly from
-    a pinyin keyboard (失叶 for 失业) still sounds like the name it meant (pinyin_keys)."""
+@lru_cache(maxsize=4096)
+def sounds_like(chinese_words: tuple[str, ...]) -> tuple[str, ...]:
+    """The full pinyin of each run of two to four of the words typed (question words left out):
+    a character picked wrongly from a pinyin keyboard (失叶登记 for 失业登记, 户口前移 for 户口迁移)
+    still sounds like the name it meant, whose runs of words have keys (pinyin_keys)."""
     from pypinyin import lazy_pinyin
 
-    return [key for run in CJK_RUN.findall(normalize(text)) if len(run) >= 2
-            and (key := "".join(lazy_pinyin(run)))]
+    keys = []
+    for size in (2, 3, 4):
+        for i in range(len(chinese_words) - size + 1):
+            run = "".join(chinese_words[i:i + size])
+            if len(run) >= 3:
+                keys.append("".join(lazy_pinyin(run)))
+    return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=50_000)
 def pinyin_keys(name: str) -> tuple[set[str], set[str]]:
     """Full pinyin and initials of every word and sub-word of a name, of each run of two or three
     words, and of the whole name: gongjijin and gjj find 住房公积金, jzz finds 居住证."""

@@ -95,7 +95,7 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
     for term in _english_terms(text):
         for kind in fields:
             subqueries.append(q.Term(f"{kind}_en", term, boost=WEIGHTS[f"{kind}_en"] * boost))
-    for key in sounds_like(text):
+    for key in sounds_like(tuple(t for t in _chinese_terms(text) if CJK_RUN.fullmatch(t))):
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):

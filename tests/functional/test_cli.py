@@ -3,6 +3,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from webtest import TestApp
 
 from guide import main
@@ -92,3 +93,20 @@ def test_check_content_prints_findings_and_fails_on_an_error(database, tmp_path,
     assert guide_command(["check-content", *db, "--format", "json"]) == 1
     errors = json.loads(capsys.readouterr().out)["errors"]
     assert {"rule": "planted", "subject": "GAJ-0014", "message": "a planted rule", "severity": "error"} in errors
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("bad,Error,护照,,materials,include,签证,x", "severity 'Error'"),
+    ("bad,error,护照,,material,include,签证,x", "field 'material'"),
+    ("bad,error,护照,,materials,includes,签证,x", "must 'includes'"),
+    ("bad,error,护照(,,materials,include,签证,x", "item_name is not a regular expression"),
+    ("cancellation-result,error,护照,,materials,include,签证,x", "used twice"),
+])
+def test_check_content_refuses_a_rule_it_cannot_apply(database, tmp_path, capsys, row, problem):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    with (content / "checks" / "rules.csv").open("a", encoding="utf-8") as rules:
+        rules.write(row + "\n")
+    assert guide_command(["check-content", "--database-url", database.url, "--content", str(content)]) == 2
+    err = capsys.readouterr().err
+    assert "rules.csv row" in err and problem in err

@@ -45,10 +45,19 @@ UI_WORDING = {
 }
 
 
+#: Proper names the UI wording must leave as they are (the agency is 數據管理局, not 資料).
+NAMES = ("政務服務和數據管理局",)
+
+
 def convert(text: str) -> str:
     result = to_traditional(text)
+    kept = {f"\x00{n}\x00": name for n, name in enumerate(NAMES)}
+    for mark, name in kept.items():
+        result = result.replace(name, mark)
     for wrong, right in UI_WORDING.items():
         result = result.replace(wrong, right)
+    for mark, name in kept.items():
+        result = result.replace(mark, name)
     return result
 
 

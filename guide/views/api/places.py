@@ -2,6 +2,7 @@
 from pyramid.view import view_config
 
 from ...i18n import all_names, localized
+from ...places.acceptance import done_online
 from ...places.interfaces import IPlacesService
 from ...places.nearest import rank
 from ..params import BadParameter, _
@@ -57,7 +58,7 @@ def item_windows(context, request):
     candidates = rank(places.windows_for_item(item), origin, at, request.holiday_calendar)
     return {
         "item": item.code,
-        "online_only": item.cross_site_mode == "online_only",
+        "online_only": done_online(item),
         "online_url": item.online_url,
         "origin": {"lat": origin.lat, "lon": origin.lon, "kind": origin.kind, "code": origin.code},
         "at": at.isoformat(),

@@ -7,7 +7,7 @@ from ...catalogue.vocab import (AUDIENCES, CROSS_SITE_MODE_NAMES, CROSS_SITE_MOD
 from ...hours.status import TZ, expected_by
 from ...places.acceptance import done_online
 from ...places.interfaces import IPlacesService
-from ...places.nearest import StatusesAt, rank
+from ...places.nearest import rank
 from ...workflow.guides import published_guide
 from ..formatting import date_text, fee, hours_by_schedule, status_text, visits, working_days
 from ..params import choice_param, lookup_param, page_count, page_param, params
@@ -61,9 +61,8 @@ def item_guide(context, request):
     origin = origin_param(request)
     now = request.now.astimezone(TZ)
     calendar = request.holiday_calendar
-    statuses = StatusesAt(now, calendar)
     # Every center that accepts the item, nearest first when the reader said where they are.
-    centers = rank(windows, origin, now, calendar, statuses)
+    centers = rank(windows, origin, now, calendar)
     expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)
     guide = published_guide(request.dbsession, item, request.guide_locale.tag)
     mode = "online_only" if done_online(item) else item.cross_site_mode

@@ -1,8 +1,8 @@
 from pyramid.view import view_config
 
-from ...display import COOKIE_MAX_AGE
+from ...i18n import CHOICE_MAX_AGE
 
 
 @view_config(route_name="public.privacy", renderer="guide:templates/public/privacy.pt")
 def privacy(request):
-    return {"cookie_days": COOKIE_MAX_AGE // (24 * 3600)}
+    return {"cookie_days": CHOICE_MAX_AGE // (24 * 3600)}

@@ -1,5 +1,6 @@
 """Each content rule catches an error planted in what the site serves (the session's database, in
 a doomed transaction), and the shipped content passes them all."""
+import csv
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def test_the_shipped_content_passes(dbsession):
     assert report.of("error") == []
 
 
-@pytest.mark.parametrize("rule, name_zh, materials, result_zh", [
+#: (rule, an item name of the kind it looks at, a checklist that breaks it, a result that does)
+TABLE_CASES = [
     ("cancellation-result", "某某许可注销", [("申请表", "required")], "准予行政许可决定书及相应许可证件"),
     ("business-licence-businesses-only", "民办学校办学许可", [("营业执照", "required")], None),
     ("discharge-veterans-only", "高龄津贴申领", [("退出现役证明", "required")], None),
@@ -50,8 +52,12 @@ def test_the_shipped_content_passes(dbsession):
      [("结婚证", "required"), ("本人无配偶的签字声明", "required")], None),
     ("marriage-no-spouse-declaration", "结婚登记", [("居民身份证", "required")], None),
     ("replacement-without-original", "某某证补办", [("原证件（证书）", "required")], None),
-])
+]
+
+
+@pytest.mark.parametrize("rule, name_zh, materials, result_zh", TABLE_CASES)
 def test_table_rules_catch_a_planted_error(dbsession, rule, name_zh, materials, result_zh):
+    """(Every row of content/checks/rules.csv has a case here: test_every_table_rule_is_planted.)"""
     item = _item(dbsession, "MZJ-0004")
     assert _found(dbsession, rule, item.code) == []
     _rename(dbsession, item, name_zh, materials)
@@ -64,13 +70,6 @@ def test_an_item_to_visit_that_no_window_accepts(dbsession):
     item = _item(dbsession)
     item.service = "nowhere"
     assert _found(dbsession, "item-without-window", item.code)
-
-
-def test_a_blank_form_at_the_window_of_an_item_needing_no_visit(dbsession):
-    item = _item(dbsession)
-    item.visits, item.online_depth = 0, 4
-    item.materials[0].blank_form = True
-    assert _found(dbsession, "blank-form-online", item.code)
 
 
 def test_a_window_listing_a_line_nothing_has(dbsession):
@@ -111,16 +110,31 @@ def test_guide_rules_catch_a_planted_error(dbsession, locale, body, rule):
 
 
 def test_a_most_used_item_without_a_guide_or_with_templates(dbsession):
-    item = _item(dbsession, "GAJ-0001")  # a licence with a template checklist, no guide
+    item = _item(dbsession, "GAJ-0001")  # a licence with no guide, not among the most used
     assert _found(dbsession, "most-used-guide", item.code) == []
 
     def listed(served):
         served.most_used.append(item.code)
     assert _found(dbsession, "most-used-guide", item.code, listed)
-    item.conditions_zh = _item(dbsession, "GAJ-0004").conditions_zh = "依法设立的企业。"
-    for code in ("GAJ-0006", "GAJ-0008", "GAJ-0009", "GAJ-0011", "GAJ-0013"):
-        _item(dbsession, code).conditions_zh = "依法设立的企业。"
-    assert _found(dbsession, "most-used-conditions", item.code, listed)
+
+    # a most used item's own conditions and checklist, then a template shared by six items
+    passport = _item(dbsession, "GAJ-0014")
+    for rule in ("most-used-conditions", "most-used-materials", "most-used-guide"):
+        assert _found(dbsession, rule, passport.code) == []
+    for code in ("GAJ-0001", "GAJ-0004", "GAJ-0006", "GAJ-0008", "GAJ-0009", "GAJ-0011"):
+        _item(dbsession, code).conditions_zh = passport.conditions_zh
+    assert _found(dbsession, "most-used-conditions", passport.code)
+    _rename(dbsession, passport, passport.name_zh, [("申请表", "required"), ("营业执照", "required")])
+    for code in ("GAJ-0001", "GAJ-0004", "GAJ-0006", "GAJ-0008", "GAJ-0009", "GAJ-0011"):
+        _rename(dbsession, _item(dbsession, code), _item(dbsession, code).name_zh,
+                [("申请表", "required"), ("营业执照", "required")])
+    assert _found(dbsession, "most-used-materials", passport.code)
+
+
+def test_a_most_used_code_not_in_the_catalogue(dbsession):
+    def listed(served):
+        served.most_used.append("NO-SUCH-0001")
+    assert _found(dbsession, "most-used-unknown", "NO-SUCH-0001", listed)
 
 
 def test_english_that_the_glossary_avoids(dbsession):
@@ -137,6 +151,13 @@ def test_traditional_text_with_a_form_opencc_gets_wrong(dbsession):
     def wrong(served):
         served.traditional.append({"simplified": "头发", "traditional": "頭發", "opencc_alone": "頭髮"})
     assert _found(dbsession, "traditional-wrong-form", item.code, wrong)
+
+
+def test_every_table_rule_is_planted():
+    with (CONTENT / "checks" / "rules.csv").open(encoding="utf-8") as f:
+        ids = {row["id"] for row in csv.DictReader(f)}
+    planted = {case[0] for case in TABLE_CASES}
+    assert ids == planted
 
 
 def test_every_rule_is_exercised_here():

@@ -100,7 +100,7 @@ def test_pages_mark_stale_text_and_the_command_reports_it(scratch, tmp_path, cap
         "guide.search.index_dir": str(tmp_path / "index")}))
     page = app.get("/en/items/GAJ-0001")
     assert "translation may be out of date" in page.html.h1.text
-    assert "may be out of date" in page.html.select_one(".guide-text .notice").text
+    assert "may be out of date" in page.html.select_one("main .notice.warning").text
     assert "out of date" not in app.get("/zh-hans/items/GAJ-0001").text
 
     if scratch.engine.dialect.name == "sqlite":

@@ -6,14 +6,15 @@ CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def _rows(page):
-    return [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in page.html.select("table.calendar-days tbody tr")]
+    return [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")]
+            for tr in page.html.select("table.calendar-days tbody tr")]
 
 
 def test_a_center_lists_the_coming_holidays_and_make_up_days(testapp, clock):
     clock.set(dt.datetime(2026, 9, 1, 10, 0, tzinfo=CHINA))
     rows = _rows(testapp.get("/en/centers/municipal"))
     assert rows[0][0].startswith("Sunday, 20 September 2026")
-    assert "Make-up working day" in rows[0][1] and rows[0][2] == "Open, weekday hours"
+    assert "Make-up working day" in rows[0][1] and rows[0][2] == "Open (weekday hours)"
     national = [r for r in rows if r[0].startswith("Thursday, 1 October 2026")]
     assert national and "National Day" in national[0][1] and national[0][2] == "Closed"
     assert all(dt.datetime.strptime(r[0].split(", ", 1)[1], "%d %B %Y").date() < dt.date(2026, 12, 30) for r in rows)

@@ -53,7 +53,18 @@ def test_the_page_cache_keeps_the_two_displays_apart(testapp):
 
 def test_a_cookie_header_that_does_not_parse_gets_the_standard_display(testapp):
     page = testapp.get(ITEM, headers={"Cookie": 'display="elder; x=\\'})
-    assert page.status_int == 200
+    assert page.status_int == 200 and _html_class(page) is None
+
+
+@pytest.mark.parametrize("others", ['x={"a": 1}', "x=a b", "x=\u00e9", 'x="unterminated'])
+def test_other_sites_odd_cookies_do_not_hide_the_choice(testapp, others):
+    page = testapp.get(ITEM, headers={"Cookie": f"{others}; display=elder"})
+    assert _html_class(page) == ["elder"]
+
+
+def test_error_pages_vary_on_the_cookie_too(testapp):
+    page = testapp.get("/en/items/NO-SUCH-0000", headers={"Cookie": "display=elder"}, status=404)
+    assert _html_class(page) == ["elder"] and "Cookie" in page.headers["Vary"]
 
 
 @pytest.mark.parametrize("lang", ["zh-hans", "en", "zh-hant"])

@@ -38,6 +38,7 @@ def test_expected_item_in_top_5_for_90_percent(testapp, path):
 @pytest.mark.parametrize("typed, expected", [
     ("户口前移", "户口迁移"),    # 迁 qian typed as 前 qian
     ("残疾人正新办", "残疾人证新办"),  # 证 zheng typed as 正 zheng
+    ("我要办户口前移怎么办", "户口迁移"),  # inside a question
 ])
 def test_a_homophone_typed_by_mistake_finds_the_item(testapp, typed, expected):
     results = testapp.get("/api/v1/search", {"q": typed, "per_page": 3}).json["results"]

@@ -85,6 +85,13 @@ def test_online_items_need_a_url_and_online_only_needs_depth_4(tables):
     assert errors_of(tables) == [("items.csv", "row 2", "online_url"), ("items.csv", "row 4", "online_depth")]
 
 
+def test_an_item_needing_no_visit_is_online_only_and_the_reverse(tables):
+    assert tables["items"].rows[2][1]["cross_site_mode"] == "online_only"
+    tables["items"].rows[2][1]["visits"] = "1"
+    tables["items"].rows[0][1]["visits"] = "0"
+    assert errors_of(tables) == [("items.csv", "row 2", "visits"), ("items.csv", "row 4", "visits")]
+
+
 def test_material_for_unknown_item_and_item_without_materials(tables):
     tables["materials"].rows[0][1]["item_code"] = "NOPE-1"
     tables["materials"].rows[1][1]["item_code"] = "NOPE-1"

@@ -9,9 +9,9 @@ police = Department(id=2, code="gaj", kind="functional")
 tax = Department(id=3, code="sw", kind="functional")
 
 
-def item(id, department, mode="collect_forward", service=None, visits=1):
+def item(id, department, mode="collect_forward", service=None):
     return Item(id=id, code=f"X-{id:04d}", department=department, department_id=department.id, cross_site_mode=mode,
-                service=service, visits=visits)
+                service=service)
 
 
 def window(kind, departments=(), extra=(), services=None):
@@ -26,9 +26,6 @@ def window(kind, departments=(), extra=(), services=None):
     (window("departmental", [police, tax]), item(5, tax), True, "department"),
     (window("integrated"), item(6, hall, "online_only"), False, None),
     (window("departmental", [police]), item(7, police, "online_only"), False, None),
-    # an item done wholly online needs no visit, whatever its handling mode
-    (window("integrated"), item(9, hall, visits=0), False, None),
-    (window("departmental", [police]), item(17, police, visits=0), False, None),
     # service lines: a window that lists lines takes only items of those lines ...
     (window("departmental", [police], services="exit-entry"), item(10, police, service="exit-entry"), True, "department"),
     (window("departmental", [police], services="household"), item(11, police, service="exit-entry"), False, None),
