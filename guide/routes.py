@@ -12,6 +12,7 @@ def includeme(config):
     config.add_static_view("static", "guide:static", cache_max_age=STATIC_MAX_AGE)
     config.add_route("root", "/")
     config.add_route("healthz", "/healthz")
+    config.add_route("readyz", "/readyz")
 
     config.add_route("public.home", f"/{LANG}/")
     config.add_route("public.items", f"/{LANG}/items")

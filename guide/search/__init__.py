@@ -23,7 +23,8 @@ def includeme(config):
     registry = config.registry
     settings = config.get_settings()
     service = make_search_service(settings, registry["dbsession_factory"])
-    service.ensure_index()
+    # An index that exists but is damaged is rebuilt in a thread; searches use the database meanwhile.
+    service.ensure_index(background=True)
     # Requests hand their changes to a thread and never wait for the index's writer lock.
     service.start_background(float(settings.get("guide.search.poll_seconds", 1.0)))
     config.register_service(service, ISearchService)

@@ -29,5 +29,10 @@ class ISearchService(Interface):
     def rebuild(progress):
         """Build a complete new index beside the live one and swap it in atomically."""
 
-    def ensure_index():
-        """At start-up: rebuild when there is no index, or it cannot be opened or is outdated."""
+    def ensure_index(background):
+        """At start-up: rebuild when there is no index, or it cannot be opened, is outdated or
+        damaged; with `background`, a damaged index is rebuilt in a thread while searches fall
+        back to the database."""
+
+    def health():
+        """"ok", or "degraded" while searches are answered without the index."""

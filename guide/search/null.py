@@ -43,5 +43,8 @@ class NullSearch:
     def rebuild(self, progress=None):
         return 0
 
-    def ensure_index(self):
+    def ensure_index(self, background=False):
         self.index_pending()
+
+    def health(self):
+        return "ok"

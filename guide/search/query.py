@@ -75,7 +75,7 @@ class ParsedQuery:
     normalized: str = ""
 
 
-def _chinese_terms(text: str) -> list[str]:
+def chinese_terms(text: str) -> list[str]:
     terms = [w for w, _p, _s, _e in segment(text) if w not in ZH_STOP and not (len(w) == 1 and w in "的了吗呢和与及")]
     return list(dict.fromkeys(terms))
 
@@ -87,7 +87,7 @@ def _english_terms(text: str) -> list[str]:
 
 def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "text")) -> list[q.Query]:
     subqueries: list[q.Query] = []
-    for term in _chinese_terms(text):
+    for term in chinese_terms(text):
         for kind in fields:
             subqueries.append(q.Term(f"{kind}_zh", term, boost=WEIGHTS[f"{kind}_zh"] * boost))
     for gram, _p, _s, _e in bigrams(text):
@@ -95,7 +95,7 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
     for term in _english_terms(text):
         for kind in fields:
             subqueries.append(q.Term(f"{kind}_en", term, boost=WEIGHTS[f"{kind}_en"] * boost))
-    for key in sounds_like(tuple(t for t in _chinese_terms(text) if CJK_RUN.fullmatch(t))):
+    for key in sounds_like(tuple(t for t in chinese_terms(text) if CJK_RUN.fullmatch(t))):
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
@@ -140,9 +140,9 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
         # Official terms search the names only: they are there to find the item, and in the
         # body they would match half the catalogue (设立, 企业).
         subqueries.extend(_text_queries(official, 0.8, fields=("name",)))
-    highlight = _chinese_terms(text) + [w for w in LATIN_WORD.findall(text.lower()) if len(w) >= 2]
+    highlight = chinese_terms(text) + [w for w in LATIN_WORD.findall(text.lower()) if len(w) >= 2]
     for official in expansions:
-        highlight += _chinese_terms(official) + LATIN_WORD.findall(official.lower())
+        highlight += chinese_terms(official) + LATIN_WORD.findall(official.lower())
     return ParsedQuery(
         # An OR of every term in every field: scores add up, so an item matching more of the
         # terms ranks higher without requiring all of them. (Whoosh's Or(scale=...) coordination

@@ -39,3 +39,5 @@ class SearchResults:
     did_you_mean: str | None = None
     #: the query was cut to this many characters
     truncated_to: int | None = None
+    #: answered by the plain database search while the index is repaired (guide.search.fallback)
+    degraded: bool = False

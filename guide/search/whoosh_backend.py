@@ -30,7 +30,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
@@ -40,8 +40,10 @@ from zope.interface import implementer
 from ..models import Item, SearchJournal
 from .analysis import bigram_analyzer, chinese_analyzer, english_analyzer, init_jieba, normalize, spelling_analyzer
 from .documents import item_documents
+from .fallback import database_search
 from .highlight import Highlighter
 from .indexer import BackgroundIndexer
+from .integrity import MANIFEST, damage, write_manifest, writer_lock
 from .interfaces import FACETS, ISearchService
 from .query import Synonyms, parse
 from .results import Hit, SearchRequest, SearchResults
@@ -100,6 +102,10 @@ class WhooshSearch:
         self._current_cache: tuple[int, str] | None = None
         self._snapshot: Snapshot | None = None
         self._indexer: BackgroundIndexer | None = None
+        #: what is wrong with the live index, while searches fall back to the database
+        self._damage: str | None = None
+        #: the thread rebuilding a damaged index (tests join it)
+        self.repair_thread: threading.Thread | None = None
         # Warm the converters and caches now, not in the first reader's request.
         parse("護照 passport", self.synonyms)
 
@@ -126,32 +132,71 @@ class WhooshSearch:
                 self._indexes[generation] = ix
             return ix
 
-    def ensure_index(self) -> None:
-        """Rebuild when there is no index or it cannot be opened (start-up)."""
-        if self._usable():
+    def ensure_index(self, background: bool = False) -> None:
+        """Rebuild when there is no index, or it cannot be opened, is outdated or damaged
+        (start-up). With `background` (the app), an index that exists but is damaged is rebuilt
+        in a thread while searches fall back to the database; the first index is always built
+        before returning."""
+        why = self._unusable()
+        if why is None:
             return
+        if background and any(self.root.glob("gen-*")):
+            self._start_repair(why)
+            return
+        log.info("%s; building it", why)
         with self._rebuild_lock(wait=True):
             # Another process may have rebuilt it while this one waited for the lock.
-            if not self._usable(quiet=True):
+            if self._unusable() is not None:
                 self._rebuild_and_clean(None)
 
-    def _usable(self, quiet: bool = False) -> bool:
-        generation, why = self.current_generation(), None
+    def _unusable(self) -> str | None:
+        """Why the live generation cannot serve, or None: it opens, has our schema and format,
+        its files match their checksums and it holds every active item."""
+        generation = self.current_generation()
         if not generation:
-            why = f"no search index in {self.root}"
-        else:
-            try:
-                ix = self._index(generation)
-                ix.doc_count()
-                if (sorted(ix.schema.names()) == sorted(make_schema().names())
-                        and self._format(generation) == INDEX_FORMAT):
-                    return True
-                why = f"search index {generation} was built for another schema or format"
-            except Exception as e:  # a damaged index of any kind: rebuild, the database is the truth
-                why = f"search index {generation} cannot be opened ({type(e).__name__}: {e})"
-        if not quiet:
-            log.info("%s; building it", why)
-        return False
+            return f"no search index in {self.root}"
+        try:
+            ix = self._index(generation)
+            if sorted(ix.schema.names()) != sorted(make_schema().names()) or self._format(generation) != INDEX_FORMAT:
+                return f"search index {generation} was built for another schema or format"
+            problem = damage(self.root / generation)
+            if problem:
+                return f"search index {generation} is damaged: {problem}"
+            with self.session_factory() as dbsession:
+                pending = dbsession.scalar(select(SearchJournal.id).limit(1)) is not None
+                active = dbsession.scalar(select(func.count(Item.id)).where(Item.active))
+            if not pending and ix.doc_count() != active:
+                return f"search index {generation} holds {ix.doc_count()} items, the database {active}"
+        except SQLAlchemyError:
+            raise
+        except Exception as e:  # a damaged index of any kind: rebuild, the database is the truth
+            return f"search index {generation} cannot be opened ({type(e).__name__}: {e})"
+        return None
+
+    def _start_repair(self, why: str) -> None:
+        """Searches fall back to the database from now on, and a thread rebuilds the index."""
+        with self._lock:
+            if self._damage is None:
+                log.error("%s: searching the database until a rebuild repairs it", why)
+            self._damage = self._damage or why
+            if self.repair_thread is not None and self.repair_thread.is_alive():
+                return
+            self.repair_thread = threading.Thread(target=self._repair, name="search-repair", daemon=True)
+            self.repair_thread.start()
+
+    def _repair(self) -> None:
+        try:
+            self.rebuild()
+        except Exception:
+            log.exception("rebuilding the damaged search index failed; searches keep using the database")
+            return
+        with self._lock:
+            self._damage = None
+        log.info("search index repaired")
+
+    def health(self) -> str:
+        """"ok", or "degraded" while searches fall back to the database."""
+        return "ok" if self._damage is None and self.current_generation() else "degraded"
 
     def _format(self, generation: str) -> str | None:
         try:
@@ -193,6 +238,9 @@ class WhooshSearch:
         with self.session_factory() as dbsession:
             included = dbsession.scalars(select(SearchJournal.id)).all()
         generation, count = self._build(progress)
+        problem = damage(self.root / generation)
+        if problem:  # read back wrong: never swap in a generation that does not check out
+            raise OSError(f"the new search index {generation} is damaged: {problem}")
         tmp = self.root / f"{CURRENT}.tmp"
         tmp.write_text(generation, encoding="utf-8")
         os.replace(tmp, self.root / CURRENT)
@@ -218,6 +266,7 @@ class WhooshSearch:
                     progress("index", count, len(documents))
             writer.commit(optimize=True)
             (folder / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
+            write_manifest(folder)
         except BaseException:
             writer.cancel()
             shutil.rmtree(folder, ignore_errors=True)
@@ -225,9 +274,12 @@ class WhooshSearch:
         return generation, count
 
     def _cleanup(self, keep: set[str]) -> None:
-        # Keep the newest older generation too: a searcher may still be reading it.
+        # Keep the newest older generation too: a searcher may still be reading it. A folder
+        # with no manifest is a build that never finished (a killed rebuild): never kept.
         generations = sorted((p for p in self.root.glob("gen-*") if p.is_dir()), key=lambda p: p.name)
-        for old in [p for p in generations if p.name not in keep][:-1]:
+        unfinished = [p for p in generations if p.name not in keep and not (p / MANIFEST).exists()]
+        finished = [p for p in generations if p.name not in keep and p not in unfinished]
+        for old in unfinished + finished[:-1]:
             shutil.rmtree(old, ignore_errors=True)
             with self._lock:
                 self._indexes.pop(old.name, None)
@@ -292,6 +344,8 @@ class WhooshSearch:
             writer.cancel()
             raise
         self._merge_if_worn(ix)
+        with writer_lock(ix, self.lock_timeout):  # no other writer half-way through a file
+            write_manifest(self.root / generation)
         # Rows stay while another process rebuilds, or if the generation was swapped since:
         # the new generation must get them too.
         if not rebuilding and (self._rebuild_running() or self.current_generation() != generation):
@@ -392,8 +446,8 @@ class WhooshSearch:
 
     def state(self) -> str | None:
         generation = self.current_generation()
-        if generation is None:
-            return None
+        if generation is None or self._damage is not None:
+            return None  # answers from the fallback are not to be kept
         try:
             mtime, settled = self._folder_mtime(generation)
         except OSError:
@@ -401,10 +455,20 @@ class WhooshSearch:
         return f"{generation}-{mtime:x}" if settled else None
 
     def search(self, request) -> SearchResults:
+        if self._damage is None:
+            try:
+                return self._search_index(request)
+            except SQLAlchemyError:
+                raise
+            except Exception as e:  # a damaged index: the database answers while it is rebuilt
+                self._start_repair(f"searching the index failed ({type(e).__name__}: {e})")
+        return database_search(self.session_factory, self.synonyms, request)
+
+    def _search_index(self, request) -> SearchResults:
         parsed = parse(request.text, self.synonyms)
         with self._searching() as (searcher, snapshot):
             if searcher is None:
-                return SearchResults()
+                raise FileNotFoundError(f"{self.root / CURRENT} is missing")
             scores = snapshot.scores(parsed.query, searcher) if parsed.query is not None else {}
             did_you_mean = self._did_you_mean(searcher, parsed, request.text)
         meta = snapshot.meta

@@ -2,6 +2,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from pyramid.view import view_config
 
+from ..search.interfaces import ISearchService
+
 
 @view_config(route_name="healthz", renderer="json")
 def healthz(request):
@@ -12,3 +14,18 @@ def healthz(request):
         request.response.status_int = 503
         return {"status": "unavailable", "database": False}
     return {"status": "ok", "database": True, "items": items}
+
+
+@view_config(route_name="readyz", renderer="json")
+def readyz(request):
+    """Whether this process can serve: the database, and search ("degraded" while a damaged
+    index is rebuilt and searches use the database). 503 only when the database is down."""
+    try:
+        request.dbsession.execute(text("SELECT 1"))
+        database = "ok"
+    except SQLAlchemyError:
+        database = "down"
+        request.response.status_int = 503
+    search = request.find_service(ISearchService).health()
+    request.response.cache_control = "no-store"
+    return {"database": database, "search": search if database == "ok" else "down"}

@@ -53,7 +53,8 @@ def document() -> dict:
                 "Full-text search with facets",
                 [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_INPUT}}, LANG, PAGE,
                  {**per_page, "schema": {"type": "integer", "minimum": 1, "maximum": SEARCH_PER_PAGE}}, *facets],
-                "`total`, `facets`, `did_you_mean` and `results` (code, name, names, department, snippet, url, score)"),
+                "`total`, `facets`, `did_you_mean`, `degraded` (true while the index is repaired and names are matched "
+                "in the database) and `results` (code, name, names, department, snippet, url, score)"),
             "/api/v1/suggest": _get("Suggestions for a search box",
                                     [{"name": "q", "in": "query", "schema": {"type": "string"}}, LANG],
                                     "`suggestions` (code, name, url)"),
@@ -62,6 +63,9 @@ def document() -> dict:
                 "Open now, closes at, next opening", [CODE, LANG, AT],
                 "`open`, `closes_at`, `next_open`, `noon_service`, `saturday_service`, `calendar_covered`, `windows`"),
             "/healthz": _get("Liveness and database readiness", [], "`status`, `database`, `items`"),
+            "/readyz": _get("Readiness: the database and search", [],
+                            "`database` (`ok` or `down`), `search` (`ok`, `degraded` while a damaged index is "
+                            "rebuilt and searches use the database, or `down`); 503 only when the database is down"),
         },
         "components": {"schemas": {"Error": {
             "type": "object", "required": ["error"],

@@ -23,6 +23,7 @@ def search(request):
         "per_page": search_req.per_page,
         "truncated_to": results.truncated_to,
         "did_you_mean": results.did_you_mean,
+        "degraded": results.degraded,
         "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in results.facets.items()},
         "results": [_result(hit, loc, item_url) for hit in results.hits],
     }
