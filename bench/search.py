@@ -89,6 +89,20 @@ def latency(service, cases) -> dict:
             "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1), "max_ms": round(timings[-1], 1)}
 
 
+def suggest_latency(service, cases) -> dict:
+    """The search box's completions, for every prefix of each query (what typing sends)."""
+    prefixes = [(text[:n], lang) for text, lang in cases for n in range(1, min(len(text), 8) + 1)]
+    service.suggest(prefixes[0][0], prefixes[0][1])  # the completion table is made on first use
+    timings = []
+    for prefix, lang in prefixes:
+        start = time.perf_counter()
+        service.suggest(prefix, lang)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {"prefixes": len(timings), "p50_ms": round(statistics.median(timings), 2),
+            "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2), "max_ms": round(timings[-1], 2)}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -192,6 +206,7 @@ def main() -> None:
         print(json.dumps({"rebuild": {"items": count, "seconds": rebuilds}}, ensure_ascii=False))
         cases = queries(session_factory, args.queries)
         print(json.dumps({"latency_in_process": latency(service, cases)}))
+        print(json.dumps({"suggest_in_process": suggest_latency(service, cases)}))
         served = throughput(url, str(index_dir), cases, args.seconds, args.clients, args.threads)
         print(json.dumps({"waitress": served}))
         print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}))

@@ -41,6 +41,16 @@ class Snapshot:
                 pins[query].append((rank, m["code"], docnum))
         self.pins = {query: [d for _r, _c, d in sorted(found)] for query, found in pins.items()}
         self._terms: dict[tuple, dict[int, float]] = {}
+        self._completer = None
+
+    def completer(self, synonyms, most_used):
+        """The search box's completions for this state, made on first use (two threads may both
+        make it: the same table, no harm)."""
+        if self._completer is None:
+            from .completion import Completer
+
+            self._completer = Completer(self.meta, synonyms, most_used)
+        return self._completer
 
     def scores(self, query: q.Query, searcher) -> dict[int, float]:
         """Each matching document's score: the sum of its clauses' scores. A term scores boost ×

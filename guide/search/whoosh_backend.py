@@ -92,6 +92,7 @@ class WhooshSearch:
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
         self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
+        self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.session_factory = session_factory
         #: searchers lent out or idle, at most `guide.search.searchers` of them
         self._slots = threading.BoundedSemaphore(int(settings.get("guide.search.searchers", SEARCHERS)))
@@ -506,21 +507,62 @@ class WhooshSearch:
         corrected = normalize(text)
         changed = False
         for word in parsed.latin_words:
-            if len(word) < 3 or reader.doc_frequency("spell_en", word):
+            edits = typo_edits(word)
+            if not edits or reader.doc_frequency("spell_en", word):
                 continue
-            if any(True for _ in reader.expand_prefix("pinyin", word)):
-                continue  # pinyin, not a misspelling
-            suggestions = searcher.suggest("spell_en", word, limit=1, maxdist=2, prefix=1)
-            if suggestions and suggestions[0] != word:
-                corrected = _replace_word(corrected, word, suggestions[0])
+            if any(True for _ in reader.expand_prefix("pinyin", word)) or \
+                    any(True for _ in reader.expand_prefix("initials", word)):
+                continue  # pinyin or initials (gjj, sfz), not a misspelling
+            # words of the index's vocabulary within reach, the most used of them
+            candidates = [s for s in searcher.suggest("spell_en", word, limit=5, maxdist=edits, prefix=1)
+                          if len(s) >= MIN_SUGGESTED and s != word]
+            if candidates:
+                best = max(candidates, key=lambda s: reader.doc_frequency("spell_en", s))
+                corrected = _replace_word(corrected, word, best)
                 changed = True
         return corrected if changed else None
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
+        """Completions of what was typed (completion.py), the most used items first."""
         if not prefix.strip():
             return []
-        results = self.search(SearchRequest(text=prefix, lang=lang, per_page=limit))
+        if self._damage is None:
+            try:
+                with self._searching() as (searcher, snapshot):
+                    if searcher is None:
+                        raise FileNotFoundError(f"{self.root / CURRENT} is missing")
+                    completer = snapshot.completer(self.synonyms, self.most_used)
+                meta = snapshot.meta
+                return [(meta[d]["code"], meta[d]["name_en" if lang == "en" else "name_zh"])
+                        for d in completer.complete(prefix, limit)]
+            except SQLAlchemyError:
+                raise
+            except Exception as e:
+                self._start_repair(f"completing from the index failed ({type(e).__name__}: {e})")
+        results = database_search(self.session_factory, self.synonyms,
+                                  SearchRequest(text=prefix, lang=lang, per_page=limit))
         return [(h.code, h.name_en if lang == "en" else h.name_zh) for h in results.hits]
+
+
+#: "did you mean" never proposes a word shorter than this
+MIN_SUGGESTED = 3
+
+
+def typo_edits(word: str) -> int:
+    """How many edits away a misspelt English word may be from the word meant: none under five
+    letters (too many words are that close), one up to seven, two from eight."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+
+
+def most_used_codes(path: Path) -> frozenset[str]:
+    """The codes of content/catalogue/most_used.csv: suggestions offer them first."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return frozenset(row["code"] for row in csv.DictReader(f))
+    except FileNotFoundError:
+        return frozenset()
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:

@@ -79,6 +79,8 @@ def test_a_missing_current_is_answered_from_the_database_then_repaired(database,
         during = _passport(service)
         assert during.degraded and during.total > 0 and all("护照" in h.name_zh for h in during.hits)
         assert service.health() == "degraded" and service.state() is None
+        suggested = service.suggest("护照", "zh-Hans")
+        assert suggested and all("护照" in name for _code, name in suggested)
     service.repair_thread.join(120)
     after = _passport(service)
     assert not after.degraded and [h.code for h in after.hits] == [h.code for h in before.hits]
