@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from ..models import Item
 from .analysis import LATIN_WORD, normalize
-from .query import Synonyms, chinese_terms
+from .query import EN_STOP, Synonyms, chinese_terms
 from .results import Hit, SearchRequest, SearchResults
 
 #: the filters a plain search can apply: facet -> what of an item it reads
@@ -17,7 +17,8 @@ FILTERS = {"department": lambda i: i.department.code, "type": lambda i: i.item_t
 
 def database_search(session_factory, synonyms: Synonyms, request: SearchRequest) -> SearchResults:
     text = normalize(request.text).strip()
-    needles = [t.lower() for t in chinese_terms(text) + LATIN_WORD.findall(text.lower()) if len(t) >= 2 or not t.isascii()]
+    needles = [t.lower() for t in chinese_terms(text) + LATIN_WORD.findall(text.lower())
+               if (len(t) >= 2 or not t.isascii()) and t not in EN_STOP]
     officials = [t.lower() for t in synonyms.expand(text)]
     with session_factory() as dbsession:
         items = dbsession.scalars(select(Item).where(Item.active).order_by(Item.code)
@@ -29,7 +30,7 @@ def database_search(session_factory, synonyms: Synonyms, request: SearchRequest)
             name = f"{item.name_zh} {item.name_en.lower()}"
             words = sum(1 for n in needles if n in name)
             official = any(o in name for o in officials)
-            if words or official or not (needles or officials):
+            if words or official or not text:  # nothing typed: every item the filters allow
                 scored.append(((bool(needles) and words == len(needles)) or official, words, item))
         # every word (or an official term) first; when nothing has them, what has the most words
         chosen = [s for s in scored if s[0]] or scored

@@ -21,6 +21,12 @@ WEIGHTS = {"name_zh": 6.0, "name_en": 6.0, "name_bigram": 2.5, "pinyin": 4.0, "i
 #: Words that carry no meaning in a question ("how do I ..."); never searched on their own.
 ZH_STOP = frozenset("怎么 怎样 如何 哪里 在哪 在哪里 什么 需要 要 想 我 我要 我想 的 了 吗 呢 去 可以 能 办 办理 申请 "
                     "一下 请问 手续 流程 材料 哪些".split())
+#: English words that carry no meaning in a request ("how do I get", "I want to"); never searched
+#: on their own. What they stand for, where they mean something (lost → replacement), is in
+#: content/search/synonyms.tsv.
+EN_STOP = frozenset("how do does did i me my mine we our want wants need needs get getting got where what which who "
+                    "can could should would please help make become becoming open close lost apply applying "
+                    "there here".split())
 _english = english_analyzer()
 
 
@@ -44,7 +50,13 @@ class Synonyms:
                     if not row or row[0].startswith("#") or len(row) < 2:
                         continue
                     term = normalize(row[0]).strip().lower()
-                    pairs.append((term, [normalize(t).strip() for t in row[1].split(";") if t.strip()]))
+                    officials = [normalize(t).strip() for t in row[1].split(";") if t.strip()]
+                    pairs.append((term, officials))
+                    # A colloquial term is typed in pinyin too: 社保卡 as shebaoka or sbk (long
+                    # enough not to catch ordinary words).
+                    if CJK_RUN.fullmatch(term):
+                        full, initials = _pinyin_of(term)
+                        pairs += [(key, officials) for key in (full, initials) if len(key) >= 3 and key != term]
         return cls(pairs)
 
     def expand(self, text: str) -> list[str]:
@@ -55,6 +67,12 @@ class Synonyms:
                 found.extend(officials)
                 lowered = pattern.sub(" ", lowered)
         return found
+
+
+def _pinyin_of(term: str) -> tuple[str, str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(term)), "".join(lazy_pinyin(term, style=Style.FIRST_LETTER))
 
 
 def _term_pattern(term: str) -> re.Pattern:
@@ -81,7 +99,7 @@ def chinese_terms(text: str) -> list[str]:
 
 
 def _english_terms(text: str) -> list[str]:
-    latin = " ".join(re.findall(r"[A-Za-z0-9']+", text))
+    latin = " ".join(w for w in re.findall(r"[A-Za-z0-9']+", text) if w.lower() not in EN_STOP)
     return list(dict.fromkeys(t.text for t in _english(latin))) if latin else []
 
 
@@ -99,7 +117,7 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
-        if len(word) >= 2 and word.isalpha():
+        if len(word) >= 2 and word.isalpha() and word not in EN_STOP:
             # An exact key outranks a key that merely starts with what was typed.
             subqueries.append(q.Term("pinyin", word, boost=WEIGHTS["pinyin"] * boost))
             subqueries.append(q.Prefix("pinyin", word, boost=WEIGHTS["pinyin"] * boost / 2))

@@ -474,8 +474,9 @@ class WhooshSearch:
             did_you_mean = self._did_you_mean(searcher, parsed, request.text)
         meta = snapshot.meta
         if parsed.query is None:
-            # No words to search: browse everything the filters allow, by code.
-            ranked = snapshot.by_code
+            # Nothing typed: browse everything the filters allow, by code. Only asking words
+            # ("how do I"): nothing to look for.
+            ranked = [] if request.text.strip() else snapshot.by_code
         else:
             # Best first, ties by document number: two C-level sorts (stable), no Python key.
             ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)

@@ -45,3 +45,15 @@ def test_did_you_mean_proposes_a_word_of_the_index(testapp, typed, meant):
 @pytest.mark.parametrize("typed", ["gjj", "sfz", "hz", "pass", "xyz"])
 def test_did_you_mean_leaves_initials_and_short_words_alone(testapp, typed):
     assert testapp.get("/api/v1/search", {"q": typed, "lang": "en"}).json["did_you_mean"] is None
+
+
+@pytest.mark.parametrize("typed, lang, expected", [
+    ("sbk", "zh-Hans", "社会保障卡"),       # the initials of a colloquial term (社保卡)
+    ("shebaoka", "zh-Hans", "社会保障卡"),  # its pinyin
+    ("红本", "zh-Hans", "不动产"),          # a colloquial document name
+    ("電單車", "zh-Hant", "机动车"),        # a Hong Kong word for a motorcycle
+    ("身分證", "zh-Hant", "居民身份证"),    # a Taiwanese variant
+])
+def test_colloquial_and_regional_words_find_the_item(testapp, typed, lang, expected):
+    results = testapp.get("/api/v1/search", {"q": typed, "lang": lang, "per_page": 5}).json["results"]
+    assert any(expected in r["names"]["zh-Hans"] for r in results), [r["names"]["zh-Hans"] for r in results]
