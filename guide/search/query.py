@@ -173,6 +173,19 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
     )
 
 
+#: how much a word the reader probably meant weighs against one they typed
+CORRECTION_BOOST = 0.7
+
+
+def with_corrections(query: q.Query | None, corrections: list[str]) -> q.Query | None:
+    """The query, also looking for the words a misspelt one probably meant ("pasport": passport)."""
+    extra = [clause for word in corrections
+             for clause in _text_queries(word, CORRECTION_BOOST, fields=("name", "text")) if clause.fieldname.endswith("_en")]
+    if not extra:
+        return query
+    return q.Or((query.subqueries if isinstance(query, q.Or) else [query] if query else []) + extra)
+
+
 def normalize_query(text: str) -> str:
     """The form best bets are stored and looked up in: Simplified, lower case, single spaces."""
     return " ".join(normalize(text).lower().split())[:MAX_QUERY_CHARS]

@@ -45,7 +45,7 @@ from .highlight import Highlighter
 from .indexer import BackgroundIndexer
 from .integrity import MANIFEST, damage, write_manifest, writer_lock
 from .interfaces import FACETS, ISearchService
-from .query import Synonyms, parse
+from .query import Synonyms, parse, with_corrections
 from .results import Hit, SearchRequest, SearchResults
 from .snapshot import Snapshot
 
@@ -470,10 +470,16 @@ class WhooshSearch:
         with self._searching() as (searcher, snapshot):
             if searcher is None:
                 raise FileNotFoundError(f"{self.root / CURRENT} is missing")
-            scores = snapshot.scores(parsed.query, searcher) if parsed.query is not None else {}
-            did_you_mean = self._did_you_mean(searcher, parsed, request.text)
+            corrections = self._corrections(searcher, parsed)
+            query = with_corrections(parsed.query, list(corrections.values()))
+            scores = snapshot.scores(query, searcher) if query is not None else {}
+        did_you_mean = None
+        if corrections:
+            did_you_mean = normalize(request.text)
+            for word, meant in corrections.items():
+                did_you_mean = _replace_word(did_you_mean, word, meant)
         meta = snapshot.meta
-        if parsed.query is None:
+        if query is None:
             # Nothing typed: browse everything the filters allow, by code. Only asking words
             # ("how do I"): nothing to look for.
             ranked = [] if request.text.strip() else snapshot.by_code
@@ -503,10 +509,11 @@ class WhooshSearch:
         out.did_you_mean = did_you_mean
         return out
 
-    def _did_you_mean(self, searcher, parsed, text: str) -> str | None:
+    def _corrections(self, searcher, parsed) -> dict[str, str]:
+        """{misspelt English word: the word of the index it probably is}: searched for too, and
+        offered as "did you mean"."""
         reader = searcher.reader()
-        corrected = normalize(text)
-        changed = False
+        found = {}
         for word in parsed.latin_words:
             edits = typo_edits(word)
             if not edits or reader.doc_frequency("spell_en", word):
@@ -518,10 +525,8 @@ class WhooshSearch:
             candidates = [s for s in searcher.suggest("spell_en", word, limit=5, maxdist=edits, prefix=1)
                           if len(s) >= MIN_SUGGESTED and s != word]
             if candidates:
-                best = max(candidates, key=lambda s: reader.doc_frequency("spell_en", s))
-                corrected = _replace_word(corrected, word, best)
-                changed = True
-        return corrected if changed else None
+                found[word] = max(candidates, key=lambda s: reader.doc_frequency("spell_en", s))
+        return found
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
         """Completions of what was typed (completion.py), the most used items first."""

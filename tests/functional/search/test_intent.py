@@ -23,3 +23,14 @@ def test_a_request_in_plain_words_finds_the_item(testapp, typed, lang, expected)
 
 def test_asking_words_alone_find_nothing(testapp):
     assert testapp.get("/api/v1/search", {"q": "how do I", "lang": "en"}).json["total"] == 0
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("pasport", "普通护照签发"),                   # 7 letters, one edit
+    ("marriege registration", "婚姻登记"),         # 8 letters, two edits
+    ("unemployement registration", "失业登记"),
+])
+def test_a_misspelt_english_word_still_finds_the_item(testapp, typed, expected):
+    answer = testapp.get("/api/v1/search", {"q": typed, "lang": "en", "per_page": 5}).json
+    assert any(expected in r["names"]["zh-Hans"] for r in answer["results"]), answer["did_you_mean"]
+    assert answer["did_you_mean"]
