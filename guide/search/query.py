@@ -24,10 +24,17 @@ ZH_STOP = frozenset("怎么 怎样 如何 哪里 在哪 在哪里 什么 需要 
 #: English words that carry no meaning in a request ("how do I get", "I want to"); never searched
 #: on their own. What they stand for, where they mean something (lost → replacement), is in
 #: content/search/synonyms.tsv.
-EN_STOP = frozenset("how do does did i me my mine we our want wants need needs get getting got where what which who "
+EN_STOP = frozenset("how do does did i me my we our want wants need needs get getting got where what which who "
                     "can could should would please help make become becoming open close lost apply applying "
                     "there here".split())
 _english = english_analyzer()
+#: the same asking words in any form ("opening" as "open"), by stem
+EN_STOP_STEMS = frozenset(t.text for w in EN_STOP for t in _english(w))
+
+
+def _asking(word: str) -> bool:
+    word = word.lower()
+    return word in EN_STOP or any(t.text in EN_STOP_STEMS for t in _english(word))
 
 
 @dataclass
@@ -60,11 +67,15 @@ class Synonyms:
         return cls(pairs)
 
     def expand(self, text: str) -> list[str]:
+        return [official for _term, officials in self.matches(text) for official in officials]
+
+    def matches(self, text: str) -> list[tuple[str, list[str]]]:
+        """[(the colloquial term found in the text, its official terms)], longest terms first."""
         lowered = text.lower()
         found = []
-        for pattern, officials in self._matchers:
+        for (term, officials), (pattern, _o) in zip(self.pairs, self._matchers):
             if pattern.search(lowered):
-                found.extend(officials)
+                found.append((term, officials))
                 lowered = pattern.sub(" ", lowered)
         return found
 
@@ -91,6 +102,13 @@ class ParsedQuery:
     latin_words: list[str]
     truncated_to: int | None = None
     normalized: str = ""
+    #: the words a result should contain, each as the clauses any of which means it is there
+    words: list[list[q.Query]] = field(default_factory=list)
+    #: (the indexes of words, clauses): a match of one of the clauses stands for those words
+    #: (a homophone of a run of words, a colloquial term's official ones)
+    covers: list[tuple[frozenset[int], list[q.Query]]] = field(default_factory=list)
+    #: latin word -> its index in `words` (a misspelling's correction joins it)
+    latin_index: dict[str, int] = field(default_factory=dict)
 
 
 def chinese_terms(text: str) -> list[str]:
@@ -99,7 +117,7 @@ def chinese_terms(text: str) -> list[str]:
 
 
 def _english_terms(text: str) -> list[str]:
-    latin = " ".join(w for w in re.findall(r"[A-Za-z0-9']+", text) if w.lower() not in EN_STOP)
+    latin = " ".join(w for w in re.findall(r"[A-Za-z0-9']+", text) if not _asking(w))
     return list(dict.fromkeys(t.text for t in _english(latin))) if latin else []
 
 
@@ -117,7 +135,7 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
-        if len(word) >= 2 and word.isalpha() and word not in EN_STOP:
+        if len(word) >= 2 and word.isalpha() and not _asking(word):
             # An exact key outranks a key that merely starts with what was typed.
             subqueries.append(q.Term("pinyin", word, boost=WEIGHTS["pinyin"] * boost))
             subqueries.append(q.Prefix("pinyin", word, boost=WEIGHTS["pinyin"] * boost / 2))
@@ -158,6 +176,7 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
         # Official terms search the names only: they are there to find the item, and in the
         # body they would match half the catalogue (设立, 企业).
         subqueries.extend(_text_queries(official, 0.8, fields=("name",)))
+    words, covers, latin_index = _words(text.replace('"', " "), synonyms)
     highlight = chinese_terms(text) + [w for w in LATIN_WORD.findall(text.lower()) if len(w) >= 2]
     for official in expansions:
         highlight += chinese_terms(official) + LATIN_WORD.findall(official.lower())
@@ -170,7 +189,44 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
         latin_words=[w for w in LATIN_WORD.findall(text.lower()) if w.isalpha()],
         truncated_to=truncated_to,
         normalized=normalize_query(text),
+        words=words,
+        covers=covers,
+        latin_index=latin_index,
     )
+
+
+def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
+    """The words a result should contain (asking words left out), and what stands for them."""
+    from pypinyin import lazy_pinyin
+
+    words: list[list[q.Query]] = []
+    zh = chinese_terms(text)
+    for term in zh:
+        words.append([q.Term("name_zh", term), q.Term("text_zh", term)])
+    latin_index = {}
+    for word in dict.fromkeys(w for w in LATIN_WORD.findall(text.lower()) if w.isalpha() and len(w) >= 2
+                              and not _asking(w)):
+        clauses = [q.Term(f, stem) for stem in _english_terms(word) for f in ("name_en", "text_en")]
+        clauses += [q.Term("pinyin", word), q.Prefix("pinyin", word)]
+        if len(word) <= 6:
+            clauses += [q.Term("initials", word), q.Prefix("initials", word)]
+        latin_index[word] = len(words)
+        words.append(clauses)
+    covers = []
+    for size in (2, 3, 4):  # a homophone of a run of words stands for the words of the run
+        for i in range(len(zh) - size + 1):
+            run = "".join(zh[i:i + size])
+            if len(run) >= 3 and CJK_RUN.fullmatch(run):
+                covers.append((frozenset(range(i, i + size)), [q.Term("pinyin", "".join(lazy_pinyin(run)))]))
+    for term, officials in synonyms.matches(text):
+        # a colloquial term's official terms stand for the words it is made of
+        covered = frozenset(i for i, t in enumerate(zh) if t in term) | frozenset(
+            i for w, i in latin_index.items() if w in term)
+        if covered:
+            clauses = [c for official in officials for c in _text_queries(official, 1.0, fields=("name",))
+                       if isinstance(c, q.Term)]
+            covers.append((covered, clauses))
+    return words, covers, latin_index
 
 
 #: how much a word the reader probably meant weighs against one they typed

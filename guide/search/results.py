@@ -41,3 +41,5 @@ class SearchResults:
     truncated_to: int | None = None
     #: answered by the plain database search while the index is repaired (guide.search.fallback)
     degraded: bool = False
+    #: no item has every word of the query: these have the most of them
+    partial: bool = False

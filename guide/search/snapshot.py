@@ -105,6 +105,34 @@ class Snapshot:
             self._remember(key, found)
         return found
 
+    def documents(self, searcher, clause: q.Query) -> set[int] | dict:
+        """The documents a Term or Prefix clause matches (anything else: none)."""
+        if type(clause) is q.Term:
+            return self._term(searcher, clause.fieldname, clause.text)
+        if type(clause) is q.Prefix:
+            return self._prefix(searcher, clause.fieldname, clause.text)
+        return {}
+
+    def with_every_word(self, searcher, words, covers) -> tuple[set[int] | None, bool]:
+        """(the documents that contain every word of the query, False); when none does, (those
+        with the most words, True); (None, False) when there is nothing to require (one word, or
+        words no document has: unknown words and typos do not empty the results)."""
+        found = [set().union(*(self.documents(searcher, c) for c in clauses)) if clauses else set()
+                 for clauses in words]
+        for covered, clauses in covers:
+            documents = set().union(*(self.documents(searcher, c) for c in clauses)) if clauses else set()
+            for i in covered:
+                found[i] |= documents
+        known = [documents for documents in found if documents]
+        if len(known) < 2:
+            return None, False
+        counts: dict[int, int] = defaultdict(int)
+        for documents in known:
+            for docnum in documents:
+                counts[docnum] += 1
+        most = max(counts.values())
+        return {d for d, n in counts.items() if n == most}, most < len(known)
+
     def _remember(self, key, found) -> None:
         if len(self._terms) >= MAX_CACHED_TERMS:
             self._terms = {}

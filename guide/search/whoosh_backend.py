@@ -473,6 +473,12 @@ class WhooshSearch:
             corrections = self._corrections(searcher, parsed)
             query = with_corrections(parsed.query, list(corrections.values()))
             scores = snapshot.scores(query, searcher) if query is not None else {}
+            words = [list(clauses) for clauses in parsed.words]
+            for word, meant in corrections.items():  # the word meant counts for the word typed
+                corrected = with_corrections(None, [meant])
+                if corrected is not None and word in parsed.latin_index:
+                    words[parsed.latin_index[word]] += corrected.subqueries
+            keep, partial = snapshot.with_every_word(searcher, words, parsed.covers)
         did_you_mean = None
         if corrections:
             did_you_mean = normalize(request.text)
@@ -484,7 +490,10 @@ class WhooshSearch:
             # ("how do I"): nothing to look for.
             ranked = [] if request.text.strip() else snapshot.by_code
         else:
-            # Best first, ties by document number: two C-level sorts (stable), no Python key.
+            # Every word first (or the most words, and the page says so); best first, ties by
+            # document number: two C-level sorts (stable), no Python key.
+            if keep is not None:
+                scores = {d: s for d, s in scores.items() if d in keep}
             ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
         # Best bets come first, whether or not the query's words are in them.
         pinned = snapshot.pins.get(parsed.normalized, [])
@@ -492,7 +501,7 @@ class WhooshSearch:
             ranked = pinned + [d for d in ranked if d not in pinned]
         filters = {k: v for k, v in request.filters.items() if k in FACETS and v}
         matching = [d for d in ranked if snapshot.passes(d, filters)] if filters else ranked
-        out = SearchResults(total=len(matching), truncated_to=parsed.truncated_to)
+        out = SearchResults(total=len(matching), truncated_to=parsed.truncated_to, partial=query is not None and partial)
         out.facets = snapshot.facet_counts(snapshot.mask(ranked), filters)
         first = (request.page - 1) * request.per_page
         lang_en = request.lang == "en"

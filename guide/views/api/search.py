@@ -24,6 +24,7 @@ def search(request):
         "truncated_to": results.truncated_to,
         "did_you_mean": results.did_you_mean,
         "degraded": results.degraded,
+        "partial": results.partial,
         "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in results.facets.items()},
         "results": [_result(hit, loc, item_url) for hit in results.hits],
     }

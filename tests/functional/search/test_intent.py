@@ -34,3 +34,37 @@ def test_a_misspelt_english_word_still_finds_the_item(testapp, typed, expected):
     answer = testapp.get("/api/v1/search", {"q": typed, "lang": "en", "per_page": 5}).json
     assert any(expected in r["names"]["zh-Hans"] for r in answer["results"]), answer["did_you_mean"]
     assert answer["did_you_mean"]
+
+
+def test_every_word_first(testapp):
+    one = testapp.get("/api/v1/search", {"q": "passport", "lang": "en"}).json
+    two = testapp.get("/api/v1/search", {"q": "ordinary passport", "lang": "en"}).json
+    assert 0 < two["total"] < one["total"] and not two["partial"]
+    assert two["results"][0]["code"] == "GAJ-0014"
+
+
+def test_when_no_item_has_every_word_the_answer_says_so(testapp):
+    answer = testapp.get("/api/v1/search", {"q": "passport tractor", "lang": "en"}).json
+    assert answer["partial"] and answer["total"] > 0
+    page = testapp.get("/en/search", {"q": "passport tractor"})
+    assert "No service has all of your words" in page.text
+
+
+def test_a_word_no_item_has_does_not_empty_the_results(testapp):
+    answer = testapp.get("/api/v1/search", {"q": "passport qzxjvkw", "lang": "en"}).json
+    assert answer["total"] > 0 and not answer["partial"] and answer["results"][0]["code"] == "GAJ-0014"
+
+
+def test_results_are_few_enough_to_read(testapp):
+    """The median number of results over our relevance set stays readable (issue 13: ≤ 30)."""
+    import csv
+    import statistics
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "search-relevance-extra.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    langs = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
+    totals = [testapp.get("/api/v1/search", {"q": r[0], "lang": langs[r[1]], "per_page": 1}).json["total"]
+              for r in rows]
+    assert statistics.median(totals) <= 30, sorted(totals)
