@@ -161,19 +161,20 @@ def spelling_analyzer():
 
 
 @lru_cache(maxsize=4096)
-def sounds_like(chinese_words: tuple[str, ...]) -> tuple[str, ...]:
-    """The full pinyin of each run of two to four of the words typed (question words left out):
-    a character picked wrongly from a pinyin keyboard (失叶登记 for 失业登记, 户口前移 for 户口迁移)
-    still sounds like the name it meant, whose runs of words have keys (pinyin_keys)."""
+def sounds_like(chinese_words: tuple[str, ...]) -> tuple[tuple[str, range], ...]:
+    """(full pinyin, the word indexes) of each run of two to four of the words typed (question
+    words left out): a character picked wrongly from a pinyin keyboard (失叶登记 for 失业登记,
+    户口前移 for 户口迁移) still sounds like the name it meant, whose runs of words have keys
+    (pinyin_keys). Runs of other than Chinese words have none."""
     from pypinyin import lazy_pinyin
 
     keys = []
     for size in (2, 3, 4):
         for i in range(len(chinese_words) - size + 1):
             run = "".join(chinese_words[i:i + size])
-            if len(run) >= 3:
-                keys.append("".join(lazy_pinyin(run)))
-    return tuple(dict.fromkeys(keys))
+            if len(run) >= 3 and CJK_RUN.fullmatch(run):
+                keys.append(("".join(lazy_pinyin(run)), range(i, i + size)))
+    return tuple(keys)
 
 
 @lru_cache(maxsize=50_000)

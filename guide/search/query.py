@@ -131,7 +131,7 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
     for term in _english_terms(text):
         for kind in fields:
             subqueries.append(q.Term(f"{kind}_en", term, boost=WEIGHTS[f"{kind}_en"] * boost))
-    for key in sounds_like(tuple(t for t in chinese_terms(text) if CJK_RUN.fullmatch(t))):
+    for key in dict.fromkeys(key for key, _words in sounds_like(tuple(chinese_terms(text)))):
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
@@ -197,8 +197,6 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
 
 def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
     """The words a result should contain (asking words left out), and what stands for them."""
-    from pypinyin import lazy_pinyin
-
     words: list[list[q.Query]] = []
     zh = chinese_terms(text)
     for term in zh:
@@ -212,12 +210,8 @@ def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
             clauses += [q.Term("initials", word), q.Prefix("initials", word)]
         latin_index[word] = len(words)
         words.append(clauses)
-    covers = []
-    for size in (2, 3, 4):  # a homophone of a run of words stands for the words of the run
-        for i in range(len(zh) - size + 1):
-            run = "".join(zh[i:i + size])
-            if len(run) >= 3 and CJK_RUN.fullmatch(run):
-                covers.append((frozenset(range(i, i + size)), [q.Term("pinyin", "".join(lazy_pinyin(run)))]))
+    # a homophone of a run of words stands for the words of the run
+    covers = [(frozenset(run), [q.Term("pinyin", key)]) for key, run in sounds_like(tuple(zh))]
     for term, officials in synonyms.matches(text):
         # a colloquial term's official terms stand for the words it is made of
         covered = frozenset(i for i, t in enumerate(zh) if t in term) | frozenset(
