@@ -4,8 +4,8 @@ Integrated windows in the halls accept every hall item city-wide. A department's
 that department's items of the service lines they handle: a window that lists services (e.g.
 "exit-entry") takes only items of those lines, and one that lists none takes the items that name no
 line, so a passport never goes to an ID-card window. A window can also list extra items. Items done
-wholly online (online-only, or needing no visit) have no window. This is the only copy of the rule: pages, the API, browsing by center and the
-nearest-window ranking all ask it.
+wholly online have no window. This is the only copy of the rule: pages, the API, browsing by
+center and the nearest-window ranking all ask it.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from ..models import Item
 from .analysis import LATIN_WORD, normalize
-from .query import EN_STOP, Synonyms, chinese_terms
+from .query import Synonyms, chinese_terms, is_asking_word
 from .results import Hit, SearchRequest, SearchResults
 
 #: the filters a plain search can apply: facet -> what of an item it reads
@@ -18,7 +18,7 @@ FILTERS = {"department": lambda i: i.department.code, "type": lambda i: i.item_t
 def database_search(session_factory, synonyms: Synonyms, request: SearchRequest) -> SearchResults:
     text = normalize(request.text).strip()
     needles = [t.lower() for t in chinese_terms(text) + LATIN_WORD.findall(text.lower())
-               if (len(t) >= 2 or not t.isascii()) and t not in EN_STOP]
+               if (len(t) >= 2 or not t.isascii()) and not is_asking_word(t)]
     officials = [t.lower() for t in synonyms.expand(text)]
     with session_factory() as dbsession:
         items = dbsession.scalars(select(Item).where(Item.active).order_by(Item.code)

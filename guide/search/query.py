@@ -32,7 +32,8 @@ _english = english_analyzer()
 EN_STOP_STEMS = frozenset(t.text for w in EN_STOP for t in _english(w))
 
 
-def _asking(word: str) -> bool:
+def is_asking_word(word: str) -> bool:
+    """An asking word in any form ("how", "opening"): never searched for."""
     word = word.lower()
     return word in EN_STOP or any(t.text in EN_STOP_STEMS for t in _english(word))
 
@@ -117,7 +118,7 @@ def chinese_terms(text: str) -> list[str]:
 
 
 def _english_terms(text: str) -> list[str]:
-    latin = " ".join(w for w in re.findall(r"[A-Za-z0-9']+", text) if not _asking(w))
+    latin = " ".join(w for w in re.findall(r"[A-Za-z0-9']+", text) if not is_asking_word(w))
     return list(dict.fromkeys(t.text for t in _english(latin))) if latin else []
 
 
@@ -135,14 +136,20 @@ def _text_queries(text: str, boost: float, fields: tuple[str, ...] = ("name", "t
         # below the characters themselves: a homophone is a guess at what was meant
         subqueries.append(q.Term("pinyin", key, boost=WEIGHTS["pinyin"] * boost / 2))
     for word in LATIN_WORD.findall(text.lower()):
-        if len(word) >= 2 and word.isalpha() and not _asking(word):
-            # An exact key outranks a key that merely starts with what was typed.
-            subqueries.append(q.Term("pinyin", word, boost=WEIGHTS["pinyin"] * boost))
-            subqueries.append(q.Prefix("pinyin", word, boost=WEIGHTS["pinyin"] * boost / 2))
-            if len(word) <= 6:
-                subqueries.append(q.Term("initials", word, boost=WEIGHTS["initials"] * boost))
-                subqueries.append(q.Prefix("initials", word, boost=WEIGHTS["initials"] * boost / 3))
+        if len(word) >= 2 and word.isalpha() and not is_asking_word(word):
+            subqueries += _pinyin_clauses(word, boost)
     return subqueries
+
+
+def _pinyin_clauses(word: str, boost: float = 1.0) -> list[q.Query]:
+    """A Latin word as pinyin or initials of a name. An exact key outranks a key that merely
+    starts with what was typed; initials only for words short enough to be initials."""
+    clauses = [q.Term("pinyin", word, boost=WEIGHTS["pinyin"] * boost),
+               q.Prefix("pinyin", word, boost=WEIGHTS["pinyin"] * boost / 2)]
+    if len(word) <= 6:
+        clauses += [q.Term("initials", word, boost=WEIGHTS["initials"] * boost),
+                    q.Prefix("initials", word, boost=WEIGHTS["initials"] * boost / 3)]
+    return clauses
 
 
 def _phrase_queries(phrase: str) -> list[q.Query]:
@@ -203,13 +210,10 @@ def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
         words.append([q.Term("name_zh", term), q.Term("text_zh", term)])
     latin_index = {}
     for word in dict.fromkeys(w for w in LATIN_WORD.findall(text.lower()) if w.isalpha() and len(w) >= 2
-                              and not _asking(w)):
+                              and not is_asking_word(w)):
         clauses = [q.Term(f, stem) for stem in _english_terms(word) for f in ("name_en", "text_en")]
-        clauses += [q.Term("pinyin", word), q.Prefix("pinyin", word)]
-        if len(word) <= 6:
-            clauses += [q.Term("initials", word), q.Prefix("initials", word)]
         latin_index[word] = len(words)
-        words.append(clauses)
+        words.append(clauses + _pinyin_clauses(word))
     # a homophone of a run of words stands for the words of the run
     covers = [(frozenset(run), [q.Term("pinyin", key)]) for key, run in sounds_like(tuple(zh))]
     for term, officials in synonyms.matches(text):
@@ -227,13 +231,17 @@ def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
 CORRECTION_BOOST = 0.7
 
 
-def with_corrections(query: q.Query | None, corrections: list[str]) -> q.Query | None:
-    """The query, also looking for the words a misspelt one probably meant ("pasport": passport)."""
-    extra = [clause for word in corrections
-             for clause in _text_queries(word, CORRECTION_BOOST, fields=("name", "text")) if clause.fieldname.endswith("_en")]
-    if not extra:
+def correction_clauses(meant: str) -> list[q.Query]:
+    """What looks for the English word a misspelt one probably meant ("pasport": passport)."""
+    return [q.Term(f"{kind}_en", stem, boost=WEIGHTS[f"{kind}_en"] * CORRECTION_BOOST)
+            for stem in _english_terms(meant) for kind in ("name", "text")]
+
+
+def with_clauses(query: q.Query | None, clauses: list[q.Query]) -> q.Query | None:
+    """The query, also looking for these clauses."""
+    if not clauses:
         return query
-    return q.Or((query.subqueries if isinstance(query, q.Or) else [query] if query else []) + extra)
+    return q.Or((query.subqueries if isinstance(query, q.Or) else [query] if query else []) + clauses)
 
 
 def normalize_query(text: str) -> str:

@@ -117,10 +117,9 @@ class Snapshot:
         """(the documents that contain every word of the query, False); when none does, (those
         with the most words, True); (None, False) when there is nothing to require (one word, or
         words no document has: unknown words and typos do not empty the results)."""
-        found = [set().union(*(self.documents(searcher, c) for c in clauses)) if clauses else set()
-                 for clauses in words]
+        found = [set().union(*(self.documents(searcher, c) for c in clauses)) for clauses in words]
         for covered, clauses in covers:
-            documents = set().union(*(self.documents(searcher, c) for c in clauses)) if clauses else set()
+            documents = set().union(*(self.documents(searcher, c) for c in clauses))
             for i in covered:
                 found[i] |= documents
         known = [documents for documents in found if documents]

@@ -45,7 +45,7 @@ from .highlight import Highlighter
 from .indexer import BackgroundIndexer
 from .integrity import MANIFEST, damage, write_manifest, writer_lock
 from .interfaces import FACETS, ISearchService
-from .query import Synonyms, parse, with_corrections
+from .query import Synonyms, correction_clauses, parse, with_clauses
 from .results import Hit, SearchRequest, SearchResults
 from .snapshot import Snapshot
 
@@ -456,14 +456,21 @@ class WhooshSearch:
         return f"{generation}-{mtime:x}" if settled else None
 
     def search(self, request) -> SearchResults:
-        if self._damage is None:
-            try:
-                return self._search_index(request)
-            except SQLAlchemyError:
-                raise
-            except Exception as e:  # a damaged index: the database answers while it is rebuilt
-                self._start_repair(f"searching the index failed ({type(e).__name__}: {e})")
-        return database_search(self.session_factory, self.synonyms, request)
+        found = self._from_index(lambda: self._search_index(request), "searching the index")
+        return found if found is not None else database_search(self.session_factory, self.synonyms, request)
+
+    def _from_index(self, work, what: str):
+        """work()'s answer; None while the index is damaged, or when work() finds it damaged (a
+        repair starts, and the caller answers from the database meanwhile)."""
+        if self._damage is not None:
+            return None
+        try:
+            return work()
+        except SQLAlchemyError:
+            raise  # the database, not the index
+        except Exception as e:  # a damaged index of any kind
+            self._start_repair(f"{what} failed ({type(e).__name__}: {e})")
+            return None
 
     def _search_index(self, request) -> SearchResults:
         parsed = parse(request.text, self.synonyms)
@@ -471,13 +478,13 @@ class WhooshSearch:
             if searcher is None:
                 raise FileNotFoundError(f"{self.root / CURRENT} is missing")
             corrections = self._corrections(searcher, parsed)
-            query = with_corrections(parsed.query, list(corrections.values()))
+            corrected = {word: correction_clauses(meant) for word, meant in corrections.items()}
+            query = with_clauses(parsed.query, [c for clauses in corrected.values() for c in clauses])
             scores = snapshot.scores(query, searcher) if query is not None else {}
             words = [list(clauses) for clauses in parsed.words]
-            for word, meant in corrections.items():  # the word meant counts for the word typed
-                corrected = with_corrections(None, [meant])
-                if corrected is not None and word in parsed.latin_index:
-                    words[parsed.latin_index[word]] += corrected.subqueries
+            for word, clauses in corrected.items():  # the word meant counts for the word typed
+                if word in parsed.latin_index:  # (not an asking word)
+                    words[parsed.latin_index[word]] += clauses
             keep, partial = snapshot.with_every_word(searcher, words, parsed.covers)
         did_you_mean = None
         if corrections:
@@ -541,22 +548,21 @@ class WhooshSearch:
         """Completions of what was typed (completion.py), the most used items first."""
         if not prefix.strip():
             return []
-        if self._damage is None:
-            try:
-                with self._searching() as (searcher, snapshot):
-                    if searcher is None:
-                        raise FileNotFoundError(f"{self.root / CURRENT} is missing")
-                    completer = snapshot.completer(self.synonyms, self.most_used)
-                meta = snapshot.meta
-                return [(meta[d]["code"], meta[d]["name_en" if lang == "en" else "name_zh"])
-                        for d in completer.complete(prefix, limit)]
-            except SQLAlchemyError:
-                raise
-            except Exception as e:
-                self._start_repair(f"completing from the index failed ({type(e).__name__}: {e})")
+        found = self._from_index(lambda: self._complete(prefix, lang, limit), "completing from the index")
+        if found is not None:
+            return found
         results = database_search(self.session_factory, self.synonyms,
                                   SearchRequest(text=prefix, lang=lang, per_page=limit))
         return [(h.code, h.name_en if lang == "en" else h.name_zh) for h in results.hits]
+
+    def _complete(self, prefix: str, lang: str, limit: int) -> list[tuple[str, str]]:
+        with self._searching() as (searcher, snapshot):
+            if searcher is None:
+                raise FileNotFoundError(f"{self.root / CURRENT} is missing")
+            completer = snapshot.completer(self.synonyms, self.most_used)
+        meta = snapshot.meta
+        return [(meta[d]["code"], meta[d]["name_en" if lang == "en" else "name_zh"])
+                for d in completer.complete(prefix, limit)]
 
 
 #: "did you mean" never proposes a word shorter than this

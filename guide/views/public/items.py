@@ -62,16 +62,15 @@ def item_guide(context, request):
     now = request.now.astimezone(TZ)
     calendar = request.holiday_calendar
     # Every center that accepts the item, nearest first when the reader said where they are.
-    centers = rank(windows, origin, now, calendar)
+    centers = [(c, status_text(localizer, loc, c.status, now.date())) for c in rank(windows, origin, now, calendar)]
     expected, covered = expected_by(now.date(), item.promised_limit_days, calendar)
     guide = published_guide(request.dbsession, item, request.guide_locale.tag)
-    mode = "online_only" if done_online(item) else item.cross_site_mode
     return {
         "origin": origin,
         # The district form is only shown when some window accepts the item.
         "districts": places.districts() if windows else [],
-        "nearest": [(c, status_text(localizer, loc, c.status, now.date())) for c in centers[:NEAREST]] if origin else [],
-        "centers": [(c, status_text(localizer, loc, c.status, now.date())) for c in centers],
+        "nearest": centers[:NEAREST] if origin else [],
+        "centers": centers,
         "updated": date_text(loc, guide.published_at.astimezone(TZ).date()) if guide and guide.published_at else None,
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,
@@ -86,9 +85,9 @@ def item_guide(context, request):
         "item_type": ITEM_TYPES[item.item_type],
         "audience": AUDIENCES[item.audience],
         "level": LEVELS[item.level],
-        "online_only": mode == "online_only",
-        "mode_name": CROSS_SITE_MODE_NAMES[mode],
-        "mode_text": CROSS_SITE_MODES[mode],
+        "online_only": done_online(item),
+        "mode_name": CROSS_SITE_MODE_NAMES[item.cross_site_mode],
+        "mode_text": CROSS_SITE_MODES[item.cross_site_mode],
         "online_depth": ONLINE_DEPTHS[item.online_depth],
         "requirements": REQUIREMENTS,
         "topics": TOPICS,
