@@ -1,9 +1,13 @@
-"""Search benchmark: full rebuild time, in-process query latency, queries per second through waitress.
+"""Search benchmark: full rebuild time, in-process query and suggestion latency, and queries per
+second through waitress against a raw WSGI app serving the same bytes in the same run.
 
-    python bench/search.py [--database-url URL] [--seconds 20] [--clients 8] [--threads N]
+    python bench/search.py [--backend whoosh|postgres] [--database-url URL] [--seconds 20]
+                           [--clients 8] [--threads N] [--rounds 2]
 
 Without --database-url it builds a temporary SQLite database with the sample catalogue and
-content. Prints its figures; record them in docs/benchmarks.md with the machine they ran on.
+content (the whoosh backend only). The postgres backend needs a PostgreSQL URL; an empty database
+there is migrated and loaded with the sample content first. Prints its figures; record them in
+docs/benchmarks.md with the machine and its load.
 """
 from __future__ import annotations
 
@@ -35,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from guide.models import Item, get_engine, get_session_factory  # noqa: E402
 from guide.scripts.cli import prepare_demo  # noqa: E402
+from guide.search import make_search_service  # noqa: E402
 from guide.search.results import SearchRequest  # noqa: E402
-from guide.search.whoosh_backend import WhooshSearch  # noqa: E402
 
 LANGS = {"zh-hans": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}
 
@@ -48,6 +52,27 @@ def sample_database(folder: Path) -> str:
     if settings is None:
         raise SystemExit("bench: the sample data did not load")
     return settings["sqlalchemy.url"]
+
+
+def loaded_postgres(url: str) -> str:
+    """The PostgreSQL database at url, migrated and holding the sample content."""
+    from guide import migrations
+    from guide.catalogue.importer import import_catalogue
+    from guide.content import load_content
+    from guide.models import transaction_scope
+
+    engine = get_engine({"sqlalchemy.url": url})
+    migrations.upgrade(engine)
+    factory = get_session_factory(engine)
+    with factory() as dbsession:
+        empty = dbsession.query(Item).first() is None
+    if empty:
+        with transaction_scope(factory) as dbsession:
+            import_catalogue(dbsession, ROOT / "content" / "catalogue")
+        with transaction_scope(factory) as dbsession:
+            load_content(dbsession, ROOT / "content")
+    engine.dispose()
+    return url
 
 
 def queries(session_factory, count: int) -> list[tuple[str, str]]:
@@ -113,9 +138,21 @@ SERVER = """
 import sys
 from waitress import serve
 from guide import main
-app = main({}, **{"sqlalchemy.url": sys.argv[1], "guide.search.index_dir": sys.argv[2],
+port, url, index_dir, threads, backend = sys.argv[1:]
+app = main({}, **{"sqlalchemy.url": url, "guide.search.index_dir": index_dir, "guide.search.backend": backend,
                   "pyramid.default_locale_name": "zh_Hans"})
-serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=int(sys.argv[4]), _quiet=True)
+serve(app, host="127.0.0.1", port=int(port), threads=int(threads), _quiet=True)
+"""
+#: The upper bound: a WSGI app answering every request with the same bytes, through waitress.
+RAW_SERVER = """
+import sys
+from waitress import serve
+port, path, threads = sys.argv[1:]
+body = open(path, "rb").read()
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+serve(app, host="127.0.0.1", port=int(port), threads=int(threads), _quiet=True)
 """
 
 
@@ -159,34 +196,63 @@ async def _client(port: int, paths: list[str], first: int, step: int, stop: floa
         writer.close()
 
 
-def throughput(url: str, index_dir: str, cases, seconds: float, clients: int, threads: int) -> dict:
-    """Queries per second through waitress: `clients` connections, each sending its next query as
-    soon as the last is answered. The clients run on one asyncio loop: threads in this process
-    would queue for its interpreter lock and slow the load more than the server."""
+def load(port: int, paths: list[str], seconds: float, clients: int) -> dict:
+    """Queries per second: `clients` connections, each sending its next query as soon as the
+    last is answered. The clients run on one asyncio loop: threads in this process would queue
+    for its interpreter lock and slow the load more than the server."""
+    tally = {"requests": 0, "errors": 0}
+
+    async def run():
+        stop = time.monotonic() + seconds
+        await asyncio.gather(*(_client(port, paths, n, clients, stop, tally) for n in range(clients)))
+
+    started = time.monotonic()
+    asyncio.run(run())
+    elapsed = time.monotonic() - started
+    return {"seconds": round(elapsed, 1), **tally, "queries_per_second": round(tally["requests"] / elapsed, 1)}
+
+
+@contextlib.contextmanager
+def serving(script: str, *args: str):
+    """A waitress server (the script) started on a free port with these arguments; its port."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, url, index_dir, str(port), str(threads)], cwd=ROOT)
+    server = subprocess.Popen([sys.executable, "-c", script, str(port), *args], cwd=ROOT)
     try:
         wait_for(port)
-        paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
-        tally = {"requests": 0, "errors": 0}
-
-        async def run():
-            stop = time.monotonic() + seconds
-            await asyncio.gather(*(_client(port, paths, n, clients, stop, tally) for n in range(clients)))
-
-        started = time.monotonic()
-        asyncio.run(run())
-        elapsed = time.monotonic() - started
-        return {"clients": clients, "server_threads": threads, "seconds": round(elapsed, 1), **tally,
-                "queries_per_second": round(tally["requests"] / elapsed, 1)}
+        yield port
     finally:
         server.terminate()
         server.wait()
 
 
+def throughput(url: str, index_dir: str, backend: str, cases, seconds: float, clients: int, threads: int,
+               rounds: int, folder: Path) -> list[dict]:
+    """In each round, the raw WSGI app serving one search answer's bytes, then the app answering
+    every query in turn, both through waitress with the same threads and clients."""
+    paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
+    out = []
+    for _ in range(rounds):
+        with serving(SERVER, url, index_dir, str(threads), backend) as port:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", paths[0])
+            body = folder / "answer.json"
+            body.write_bytes(connection.getresponse().read())
+            connection.close()
+        with serving(RAW_SERVER, str(body), str(threads)) as port:
+            raw = load(port, paths, seconds, clients)
+        with serving(SERVER, url, index_dir, str(threads), backend) as port:
+            load(port, paths[:200], min(seconds, 3), clients)  # warm: the first snapshot, templates
+            app = load(port, paths, seconds, clients)
+        out.append({"clients": clients, "server_threads": threads, "raw_wsgi": raw, "search": app,
+                    "ratio_to_raw": round(app["queries_per_second"] / raw["queries_per_second"], 3)})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--backend", choices=("whoosh", "postgres"), default="whoosh")
     parser.add_argument("--database-url")
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--queries", type=int, default=1000)
@@ -194,10 +260,16 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        url = args.database_url or sample_database(tmp)
+        if args.backend == "postgres":
+            if not (args.database_url or "").startswith("postgresql"):
+                raise SystemExit("bench: the postgres backend needs --database-url postgresql+psycopg://...")
+            url = loaded_postgres(args.database_url)
+        else:
+            url = args.database_url or sample_database(tmp)
         session_factory = get_session_factory(get_engine({"sqlalchemy.url": url}))
         index_dir = tmp / "index"
-        service = WhooshSearch({"guide.search.index_dir": str(index_dir)}, session_factory)
+        service = make_search_service({"guide.search.backend": args.backend,
+                                       "guide.search.index_dir": str(index_dir)}, session_factory)
         rebuilds = []
         for _ in range(3):
             start = time.perf_counter()
@@ -207,9 +279,12 @@ def main() -> None:
         cases = queries(session_factory, args.queries)
         print(json.dumps({"latency_in_process": latency(service, cases)}))
         print(json.dumps({"suggest_in_process": suggest_latency(service, cases)}))
-        served = throughput(url, str(index_dir), cases, args.seconds, args.clients, args.threads)
-        print(json.dumps({"waitress": served}))
-        print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}))
+        load_before = os.getloadavg()[0]
+        for served in throughput(url, str(index_dir), args.backend, cases, args.seconds, args.clients, args.threads,
+                                 args.rounds, tmp):
+            print(json.dumps({"waitress": served}))
+        print(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "backend": args.backend,
+                                      "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}}))
 
 
 if __name__ == "__main__":

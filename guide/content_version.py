@@ -48,6 +48,11 @@ def bump(session) -> None:
     session.info[_BUMPED] = True
 
 
+def bumped(session) -> bool:
+    """Whether this session's transaction has changed content so far."""
+    return bool(session.info.get(_BUMPED))
+
+
 def _after_flush(session, flush_context) -> None:
     if any(isinstance(obj, CONTENT_MODELS) for obj in (*session.new, *session.deleted)) or any(
             isinstance(obj, CONTENT_MODELS) and session.is_modified(obj) for obj in session.dirty):

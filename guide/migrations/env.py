@@ -2,6 +2,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from guide.migrations import include_object
 from guide.models.meta import Base
 
 config = context.config
@@ -17,7 +18,8 @@ def run_migrations_offline():
 
 def _run(connection):
     # Batch mode lets later migrations alter tables on SQLite, which has no ALTER COLUMN.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                      include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -20,7 +20,7 @@ from ..catalogue.sources import SourceError
 from ..content import load_content
 from ..models import Item, get_engine, get_session_factory, transaction_scope
 from ..places.loader import ContentInvalid
-from ..search import bestbets, make_search_service
+from ..search import bestbets, make_search_service, search_backend
 from ..search.query import normalize_query
 from ..security import ROLES
 from ..translations import translation_status
@@ -59,9 +59,12 @@ class Env:
         self.engine = get_engine(settings)
         self.session_factory = get_session_factory(self.engine)
         # With an index configured, changes these commands commit reach it as in the app.
-        # (Commands that only read leave it out: it loads jieba, about two seconds.)
+        # (Commands that only read leave it out: it loads jieba, about two seconds.) A backend
+        # that writes its index in the content's transaction is attached to every command: a
+        # change committed without it would not be searchable until the next start.
         self.search = None
-        if search and settings.get("guide.search.index_dir"):
+        in_transaction = getattr(search_backend(settings), "writes_in_transaction", False)
+        if in_transaction or (search and settings.get("guide.search.index_dir")):
             self.search = make_search_service(settings, self.session_factory)
             # An index missing or built for an older schema could not take this run's changes.
             if ensure_index:

@@ -1,18 +1,29 @@
-"""Full-text search: the ISearchService backend chosen by the `guide.search.backend` setting."""
+"""Full-text search: the ISearchService backend chosen by GUIDE_SEARCH_BACKEND or the
+`guide.search.backend` setting: whoosh (the default: an index folder on one machine), postgres
+(the database's own full-text search, shared by every app server), or a dotted name."""
+import os
 from pathlib import Path
 
 from .interfaces import ISearchService
 from .sync import attach
 
-DEFAULT_BACKEND = "guide.search.whoosh_backend.WhooshSearch"
+BACKENDS = {"whoosh": "guide.search.whoosh_backend.WhooshSearch",
+            "postgres": "guide.search.postgres_backend.PostgresSearch"}
+DEFAULT_BACKEND = "whoosh"
+
+
+def search_backend(settings: dict):
+    """The class of the configured backend."""
+    from pyramid.path import DottedNameResolver
+
+    name = os.environ.get("GUIDE_SEARCH_BACKEND") or settings.get("guide.search.backend") or DEFAULT_BACKEND
+    return DottedNameResolver().maybe_resolve(BACKENDS.get(name, name))
 
 
 def make_search_service(settings: dict, session_factory):
     """A search service that follows the commits of this session factory: at once (scripts),
     until start_background is called (the app)."""
-    from pyramid.path import DottedNameResolver
-
-    backend = DottedNameResolver().maybe_resolve(settings.get("guide.search.backend") or DEFAULT_BACKEND)
+    backend = search_backend(settings)
     settings.setdefault("guide.search.index_dir", str(Path("var") / "index"))
     service = backend(settings, session_factory)
     attach(session_factory, service)

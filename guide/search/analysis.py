@@ -160,16 +160,37 @@ def spelling_analyzer():
     return RegexTokenizer(r"[A-Za-z]+") | LowercaseFilter()
 
 
+#: Fields whose words are a list of keys (pinyin, initials), split on spaces and lower-cased.
+KEYWORD_FIELDS = ("pinyin", "initials")
+
+
+def field_analyzers() -> dict:
+    """The analyser of every text field of an index document (documents.py), one place for
+    both backends: Whoosh's schema uses them, and the PostgreSQL backend makes its tsvectors
+    with them, so the two index the same words."""
+    zh, en = chinese_analyzer(), english_analyzer()
+    return {"name_zh": zh, "name_bigram": bigram_analyzer(), "name_en": en, "text_zh": zh, "text_en": en,
+            "materials_zh": zh, "materials_en": en, "spell_en": spelling_analyzer()}
+
+
+def field_tokens(analyzers: dict, field: str, value: str) -> list[tuple[str, int]]:
+    """(word, position) of a field's value, as the index stores it."""
+    if field in KEYWORD_FIELDS:
+        return [(word, i) for i, word in enumerate(value.lower().split())]
+    return [(t.text, t.pos) for t in analyzers[field](value, positions=True)]
+
+
 @lru_cache(maxsize=4096)
 def sounds_like(chinese_words: tuple[str, ...]) -> tuple[tuple[str, range], ...]:
-    """(full pinyin, the word indexes) of each run of two to four of the words typed (question
-    words left out): a character picked wrongly from a pinyin keyboard (失叶登记 for 失业登记,
-    户口前移 for 户口迁移) still sounds like the name it meant, whose runs of words have keys
+    """(full pinyin, the word indexes) of each run of one to four of the words typed (question
+    words left out) of three characters or more: a character picked wrongly from a pinyin
+    keyboard (失叶登记 for 失业登记, 户口前移 for 户口迁移, 结昏证 for 结婚证, which jieba keeps as
+    one unknown word) still sounds like the name it meant, whose runs of words have keys
     (pinyin_keys). Runs of other than Chinese words have none."""
     from pypinyin import lazy_pinyin
 
     keys = []
-    for size in (2, 3, 4):
+    for size in (1, 2, 3, 4):
         for i in range(len(chinese_words) - size + 1):
             run = "".join(chinese_words[i:i + size])
             if len(run) >= 3 and CJK_RUN.fullmatch(run):

@@ -11,7 +11,9 @@ typing "pass" means a passport, not a passenger transport licence), then the clo
 """
 from __future__ import annotations
 
+import csv
 from bisect import bisect_left
+from pathlib import Path
 
 from .analysis import normalize, pinyin_keys
 from .query import Synonyms
@@ -71,3 +73,12 @@ class Completer:
         ranked = sorted(best, key=lambda d: (d not in self._popular, best[d], len(self.meta[d]["name_zh"]),
                                              self.meta[d]["code"]))
         return ranked[:limit]
+
+
+def most_used_codes(path: Path) -> frozenset[str]:
+    """The codes of content/catalogue/most_used.csv: suggestions offer them first."""
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return frozenset(row["code"] for row in csv.DictReader(f))
+    except FileNotFoundError:
+        return frozenset()

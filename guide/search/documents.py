@@ -56,10 +56,11 @@ def build_document(item: Item, centers: set[str], guide_zh: GuideRevision | None
     dept = item.department
     materials_zh = "；".join(m.name_zh for m in item.materials)
     materials_en = "; ".join(m.name_en for m in item.materials)
-    text_zh = "\n".join(filter(None, [materials_zh, item.conditions_zh, item.result_zh,
-                                      guide_zh and guide_zh.summary, guide_zh and guide_zh.body]))
-    text_en = "\n".join(filter(None, [materials_en, item.conditions_en, item.result_en,
-                                      guide_en and guide_en.summary, guide_en and guide_en.body]))
+    # The materials apart: a result found only there ranks after the others, and says so.
+    text_zh = "\n".join(filter(None, [item.conditions_zh, item.result_zh, guide_zh and guide_zh.summary,
+                                      guide_zh and guide_zh.body]))
+    text_en = "\n".join(filter(None, [item.conditions_en, item.result_en, guide_en and guide_en.summary,
+                                      guide_en and guide_en.body]))
     pinyin, initials = pinyin_keys(item.name_zh)
     audiences = ["individual", "enterprise"] if item.audience == "both" else [item.audience]
     return {
@@ -71,6 +72,8 @@ def build_document(item: Item, centers: set[str], guide_zh: GuideRevision | None
         "initials": " ".join(sorted(initials)),
         "text_zh": text_zh,
         "text_en": text_en,
+        "materials_zh": materials_zh,
+        "materials_en": materials_en,
         "spell_en": f"{item.name_en} {materials_en}",
         "meta": {
             "code": item.code, "name_zh": item.name_zh, "name_en": item.name_en,

@@ -28,6 +28,8 @@ class Hit:
     snippet_html: str
     score: float
     best_bet: bool = False
+    #: the query's words are only in the item's required materials, not in its name or text
+    materials_only: bool = False
 
 
 @dataclass

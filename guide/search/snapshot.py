@@ -1,30 +1,47 @@
-"""What every search on one committed state of the index shares, whichever thread asks.
+"""What every search on one committed state of an index shares, whichever thread asks, and
+whichever backend holds the index.
 
-Whoosh answers a query by merging the postings of every term through pure-Python matchers,
-about 15 µs a posting; a broad query touches hundreds. Our queries are a flat OR of boosted
-terms (see query.py), so a document's score is the sum over the terms it contains of
-boost × the term's BM25F score, and a term's scores depend only on the index state. A snapshot
-keeps each term's scores once computed (by Whoosh's own scorer), so a query costs a few dict
-additions per posting. The snapshot also holds the stored metadata and the documents of each
-facet value. It belongs to one state: a new commit or generation makes a new snapshot.
+A query is a flat list of weighted clauses (query.py), so a document's score is the sum over
+the clauses it matches of weight × the clause's score for it, and a clause's scores depend only
+on the index state. A snapshot keeps each clause's documents and scores once a backend has
+fetched them (its `Postings`), so a query costs a few dict additions per posting. It also holds
+the stored metadata of every document, the documents of each facet value and the best bets. It
+belongs to one state: a new commit (or generation) makes a new snapshot.
+
+Documents are numbered 0..n-1 by the backend; facet values are bitsets over those numbers.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-
-from whoosh import query as q
+from typing import Protocol
 
 from .interfaces import FACETS
+from .query import MATERIALS_FIELDS, PREFIX, Clause
 
-#: Terms kept per snapshot; past this the cache starts again (the vocabulary of the sample
+#: Clauses kept per snapshot; past this the cache starts again (the vocabulary of the sample
 #: catalogue is about 29,000 terms over all fields, so this is a safety bound, not a tuning).
 MAX_CACHED_TERMS = 100_000
 
 
+class Postings(Protocol):
+    """A backend's way to the documents of clauses, on one index state."""
+
+    #: the state the postings were read at (a backend may see a newer one than its snapshot's)
+    key: object
+
+    def postings(self, keys: list[tuple]) -> dict[tuple, dict[int, float]]:
+        """For each Clause.key: {document: score before weighting}. A prefix scores 1.0 (a
+        constant, however many words it expands to); a term or phrase its BM25(F) score."""
+
+    def near_words(self, word: str, edits: int, prefix: int) -> list[tuple[str, int]]:
+        """[(a word of the spelling vocabulary within `edits` edits that shares the first
+        `prefix` letters, the number of documents that have it)]."""
+
+
 class Snapshot:
-    def __init__(self, key, searcher):
+    def __init__(self, key, meta: dict[int, dict]):
         self.key = key
-        self.meta: dict[int, dict] = {docnum: fields["meta"] for docnum, fields in searcher.reader().iter_docs()}
+        self.meta = meta
         self.by_code = sorted(self.meta, key=lambda d: self.meta[d]["code"])
         #: facet -> value -> the documents that have it (bit i set for document number i)
         self.facet_masks: dict[str, dict[str, int]] = {facet: defaultdict(int) for facet in FACETS}
@@ -40,8 +57,16 @@ class Snapshot:
             for query, rank in m["best_bets"]:
                 pins[query].append((rank, m["code"], docnum))
         self.pins = {query: [d for _r, _c, d in sorted(found)] for query, found in pins.items()}
-        self._terms: dict[tuple, dict[int, float]] = {}
+        self._postings: dict[tuple, dict[int, float]] = {}
         self._completer = None
+        self._popular: tuple[frozenset, frozenset[int]] | None = None
+
+    def popular(self, codes: frozenset[str]) -> frozenset[int]:
+        """The documents of these codes (the most used items), worked out once."""
+        cached = self._popular
+        if cached is None or cached[0] is not codes:
+            cached = self._popular = (codes, frozenset(d for d, m in self.meta.items() if m["code"] in codes))
+        return cached[1]
 
     def completer(self, synonyms, most_used):
         """The search box's completions for this state, made on first use (two threads may both
@@ -52,77 +77,58 @@ class Snapshot:
             self._completer = Completer(self.meta, synonyms, most_used)
         return self._completer
 
-    def scores(self, query: q.Query, searcher) -> dict[int, float]:
-        """Each matching document's score: the sum of its clauses' scores. A term scores boost ×
-        BM25F; a prefix scores its boost once however many terms it expands to (Whoosh's
-        constant-score default for Prefix); any other clause (phrases) is scored by Whoosh."""
-        clauses = query.subqueries if isinstance(query, q.Or) else [query]
-        total: dict[int, float] = defaultdict(float)
-        others = []
+    def fetch(self, source: Postings, clauses) -> dict[tuple, dict[int, float]]:
+        """Each clause's {document: score}, from this snapshot or else fetched in one go."""
+        cache = self._postings
+        found = {}
+        missing = []
         for clause in clauses:
-            kind = type(clause)
-            if kind is q.Term:
-                boost = clause.boost
-                for docnum, score in self._term(searcher, clause.fieldname, clause.text).items():
-                    total[docnum] += boost * score
-            elif kind is q.Prefix:
-                for docnum in self._prefix(searcher, clause.fieldname, clause.text):
-                    total[docnum] += clause.boost
+            key = clause.key
+            if key in found:
+                continue
+            hit = cache.get(key)
+            if hit is None:
+                missing.append(key)
             else:
-                others.append(clause)
-        if others:
-            for hit in searcher.search(q.Or(others), limit=None):
-                total[hit.docnum] += hit.score
-        return total
-
-    def _term(self, searcher, fieldname: str, text: str) -> dict[int, float]:
-        key = (fieldname, text)
-        found = self._terms.get(key)
-        if found is None:
-            found = {}
-            field = searcher.schema[fieldname]
-            try:
-                btext = field.to_bytes(text)
-            except ValueError:
-                btext = None
-            if btext is not None and (fieldname, btext) in searcher.reader():
-                matcher = searcher.postings(fieldname, btext)  # deleted documents filtered out
-                while matcher.is_active():
-                    found[matcher.id()] = matcher.score()
-                    matcher.next()
-            self._remember(key, found)
+                found[key] = hit
+        if missing:
+            fetched = source.postings(list(dict.fromkeys(missing)))
+            found.update(fetched)
+            if source.key == self.key:  # read at this snapshot's state: keep them
+                if len(cache) + len(fetched) > MAX_CACHED_TERMS:
+                    self._postings = cache = {}
+                cache.update(fetched)  # one C-level update: readers at worst recompute
         return found
 
-    def _prefix(self, searcher, fieldname: str, text: str):
-        key = ("*", fieldname, text)
-        found = self._terms.get(key)
-        if found is None:
-            field = searcher.schema[fieldname]
-            docnums: set[int] = set()
-            for btext in searcher.reader().expand_prefix(fieldname, text):
-                docnums.update(self._term(searcher, fieldname, field.from_bytes(btext)))
-            found = dict.fromkeys(docnums, 1.0)
-            self._remember(key, found)
-        return found
+    def scores(self, clauses: list[Clause], found) -> tuple[dict[int, float], set[int]]:
+        """(each matching document's score: the sum of weight × score over its clauses, the
+        documents matched somewhere other than their materials)."""
+        total: dict[int, float] = defaultdict(float)
+        elsewhere: set[int] = set()
+        for clause in clauses:
+            documents = found[clause.key]
+            boost = clause.boost
+            if clause.kind == PREFIX:
+                for docnum in documents:
+                    total[docnum] += boost
+            else:
+                for docnum, score in documents.items():
+                    total[docnum] += boost * score
+            if clause.field not in MATERIALS_FIELDS:
+                elsewhere.update(documents)
+        return total, elsewhere
 
-    def documents(self, searcher, clause: q.Query) -> set[int] | dict:
-        """The documents a Term or Prefix clause matches (anything else: none)."""
-        if type(clause) is q.Term:
-            return self._term(searcher, clause.fieldname, clause.text)
-        if type(clause) is q.Prefix:
-            return self._prefix(searcher, clause.fieldname, clause.text)
-        return {}
-
-    def with_every_word(self, searcher, words, covers) -> tuple[set[int] | None, bool]:
+    @staticmethod
+    def with_every_word(found, words, covers) -> tuple[set[int] | None, bool]:
         """(the documents that contain every word of the query, False); when none does, (those
         with the most words, True); (None, False) when there is nothing to require (one word, or
         words no document has: unknown words and typos do not empty the results)."""
-        found = [set().union(*(self.documents(searcher, c) for c in clauses)) for clauses in words]
+        having = [set().union(*(found[c.key] for c in clauses)) for clauses in words]
         for covered, clauses in covers:
-            documents = set().union(*(self.documents(searcher, c) for c in clauses))
+            documents = set().union(*(found[c.key] for c in clauses))
             for i in covered:
-                found[i] |= documents
-        known = [documents for documents in found if documents]
+                having[i] |= documents
+        known = [documents for documents in having if documents]
         if len(known) < 2:
             return None, False
         counts: dict[int, int] = defaultdict(int)
@@ -131,12 +137,6 @@ class Snapshot:
                 counts[docnum] += 1
         most = max(counts.values())
         return {d for d, n in counts.items() if n == most}, most < len(known)
-
-    def _remember(self, key, found) -> None:
-        if len(self._terms) >= MAX_CACHED_TERMS:
-            self._terms = {}
-        # One assignment: another thread may read the cache meanwhile (it at worst recomputes).
-        self._terms[key] = found
 
     def mask(self, docnums) -> int:
         out = 0

@@ -6,6 +6,10 @@
    no request waits for the index's writer lock; scripts index before they exit.
 3. The indexer writes the journalled items and deletes the rows it wrote. Any process on the
    database may do it: a change made by one process or a command reaches every index.
+
+A backend whose index lives in the database itself (PostgreSQL) needs no journal: its sessions
+keep the changed items in `session.info` and the backend writes them just before the commit,
+in the same transaction.
 """
 from __future__ import annotations
 
@@ -18,6 +22,10 @@ from ..models import (BestBet, Department, Guide, Item, ItemTopic, Material, Sea
 
 log = logging.getLogger(__name__)
 WRITTEN = "search.journal_written"
+#: set on the sessions of a backend that writes its index in the content's transaction
+IN_TRANSACTION = "search.in_transaction"
+#: the items this transaction changed so far, for such a backend (None in it: every item)
+CHANGED = "search.changed"
 
 
 def _changed(session, obj, added_or_deleted: bool) -> bool:
@@ -54,6 +62,9 @@ def _journal(session, flush_context) -> None:
     ids = _item_ids(session)
     if not ids:
         return
+    if session.info.get(IN_TRANSACTION):
+        session.info.setdefault(CHANGED, set()).update(ids)
+        return
     # Core, on the flush's own connection: adding ORM objects here would need another flush.
     session.connection().execute(SearchJournal.__table__.insert(), [{"item_id": i} for i in sorted(
         ids, key=lambda i: -1 if i is None else i)])
@@ -62,6 +73,7 @@ def _journal(session, flush_context) -> None:
 
 def _forget(session, *args) -> None:
     session.info.pop(WRITTEN, None)
+    session.info.pop(CHANGED, None)
 
 
 def attach_journal(session_factory) -> None:
@@ -71,7 +83,12 @@ def attach_journal(session_factory) -> None:
 
 
 def attach(session_factory, service) -> None:
-    """Tell the search service after each commit that wrote to the journal."""
+    """Tell the search service after each commit that wrote to the journal; or, for a backend
+    that `writes_in_transaction`, have it write the changed items before each commit."""
+    if getattr(service, "writes_in_transaction", False):
+        _attach_in_transaction(session_factory, service)
+        return
+
     def after_commit(session):
         if not session.info.pop(WRITTEN, False):
             return
@@ -83,3 +100,20 @@ def attach(session_factory, service) -> None:
             log.exception("updating the search index after a commit failed; the journal keeps it")
 
     event.listen(session_factory, "after_commit", after_commit)
+
+
+def _attach_in_transaction(session_factory, service) -> None:
+    from ..content_version import bumped
+
+    def after_begin(session, transaction, connection):
+        session.info[IN_TRANSACTION] = True
+
+    def before_commit(session):
+        # The last changes are flushed after this hook: flush them now, to include them.
+        session.flush()
+        changed = session.info.pop(CHANGED, None)
+        if changed or bumped(session):
+            service.write_in_transaction(session, changed or set())
+
+    event.listen(session_factory, "after_begin", after_begin)
+    event.listen(session_factory, "before_commit", before_commit)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import re
 import shutil
 import threading
 import time
@@ -32,21 +31,22 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
-from whoosh import index
+from whoosh import index, query
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 from zope.interface import implementer
 
 from ..models import Item, SearchJournal
-from .analysis import bigram_analyzer, chinese_analyzer, english_analyzer, init_jieba, normalize, spelling_analyzer
+from .analysis import field_analyzers, init_jieba
 from .documents import item_documents
 from .fallback import database_search
-from .highlight import Highlighter
+from .completion import most_used_codes
 from .indexer import BackgroundIndexer
 from .integrity import MANIFEST, damage, write_manifest, writer_lock
-from .interfaces import FACETS, ISearchService
-from .query import Synonyms, correction_clauses, parse, with_clauses
-from .results import Hit, SearchRequest, SearchResults
+from .interfaces import ISearchService
+from .query import PHRASE, PREFIX, Synonyms, parse
+from .ranking import answer
+from .results import SearchRequest, SearchResults
 from .snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ BATCH = 2000
 MAX_DELETED_SHARE = 0.1
 #: Raised when what the documents hold changes without the schema changing (the stored meta);
 #: written into each generation, and a generation of another format is rebuilt at start.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 FORMAT_FILE = "FORMAT"
 #: How old a change of the index folder must be before its mtime alone vouches for the state.
 SETTLED_NS = 2_000_000_000
@@ -69,17 +69,23 @@ SEARCHERS = 2
 
 
 def make_schema() -> Schema:
-    zh, en = chinese_analyzer(), english_analyzer()
+    analyzers = field_analyzers()
+
+    def text(field, phrase=True):
+        return TEXT(analyzer=analyzers[field], phrase=phrase)
+
     return Schema(
         code=ID(stored=True, unique=True),
-        name_zh=TEXT(analyzer=zh, phrase=True),
-        name_bigram=TEXT(analyzer=bigram_analyzer(), phrase=False),
-        name_en=TEXT(analyzer=en, phrase=True),
+        name_zh=text("name_zh"),
+        name_bigram=text("name_bigram", phrase=False),
+        name_en=text("name_en"),
         pinyin=KEYWORD(lowercase=True, scorable=True),
         initials=KEYWORD(lowercase=True, scorable=True),
-        text_zh=TEXT(analyzer=zh, phrase=True),
-        text_en=TEXT(analyzer=en, phrase=True),
-        spell_en=TEXT(analyzer=spelling_analyzer(), phrase=False),
+        text_zh=text("text_zh"),
+        text_en=text("text_en"),
+        materials_zh=text("materials_zh"),
+        materials_en=text("materials_en"),
+        spell_en=text("spell_en", phrase=False),
         meta=STORED,
     )
 
@@ -414,7 +420,7 @@ class WhooshSearch:
                 key = (generation, searcher.reader().generation())
                 snapshot = self._snapshot
                 if snapshot is None or snapshot.key != key:
-                    snapshot = Snapshot(key, searcher)
+                    snapshot = Snapshot(key, {d: fields["meta"] for d, fields in searcher.reader().iter_docs()})
                     self._snapshot = snapshot
                 yield searcher, snapshot
             finally:
@@ -477,72 +483,7 @@ class WhooshSearch:
         with self._searching() as (searcher, snapshot):
             if searcher is None:
                 raise FileNotFoundError(f"{self.root / CURRENT} is missing")
-            corrections = self._corrections(searcher, parsed)
-            corrected = {word: correction_clauses(meant) for word, meant in corrections.items()}
-            query = with_clauses(parsed.query, [c for clauses in corrected.values() for c in clauses])
-            scores = snapshot.scores(query, searcher) if query is not None else {}
-            words = [list(clauses) for clauses in parsed.words]
-            for word, clauses in corrected.items():  # the word meant counts for the word typed
-                if word in parsed.latin_index:  # (not an asking word)
-                    words[parsed.latin_index[word]] += clauses
-            keep, partial = snapshot.with_every_word(searcher, words, parsed.covers)
-        did_you_mean = None
-        if corrections:
-            did_you_mean = normalize(request.text)
-            for word, meant in corrections.items():
-                did_you_mean = _replace_word(did_you_mean, word, meant)
-        meta = snapshot.meta
-        if query is None:
-            # Nothing typed: browse everything the filters allow, by code. Only asking words
-            # ("how do I"): nothing to look for.
-            ranked = [] if request.text.strip() else snapshot.by_code
-        else:
-            # Every word first (or the most words, and the page says so); best first, ties by
-            # document number: two C-level sorts (stable), no Python key.
-            if keep is not None:
-                scores = {d: s for d, s in scores.items() if d in keep}
-            ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
-        # Best bets come first, whether or not the query's words are in them.
-        pinned = snapshot.pins.get(parsed.normalized, [])
-        if pinned:
-            ranked = pinned + [d for d in ranked if d not in pinned]
-        filters = {k: v for k, v in request.filters.items() if k in FACETS and v}
-        matching = [d for d in ranked if snapshot.passes(d, filters)] if filters else ranked
-        out = SearchResults(total=len(matching), truncated_to=parsed.truncated_to, partial=query is not None and partial)
-        out.facets = snapshot.facet_counts(snapshot.mask(ranked), filters)
-        first = (request.page - 1) * request.per_page
-        lang_en = request.lang == "en"
-        snippet = Highlighter(parsed.highlight_terms)
-        for docnum in matching[first:first + request.per_page]:
-            m = meta[docnum]
-            text = m["snippet_en"] if lang_en else m["snippet_zh"]
-            out.hits.append(Hit(
-                code=m["code"], name_zh=m["name_zh"], name_en=m["name_en"], department=m["department"],
-                department_zh=m["department_zh"], department_en=m["department_en"], type=m["type"],
-                snippet_html=snippet(text), score=round(scores.get(docnum, 0.0), 4),
-                best_bet=docnum in pinned,
-            ))
-        out.did_you_mean = did_you_mean
-        return out
-
-    def _corrections(self, searcher, parsed) -> dict[str, str]:
-        """{misspelt English word: the word of the index it probably is}: searched for too, and
-        offered as "did you mean"."""
-        reader = searcher.reader()
-        found = {}
-        for word in parsed.latin_words:
-            edits = typo_edits(word)
-            if not edits or reader.doc_frequency("spell_en", word):
-                continue
-            if any(True for _ in reader.expand_prefix("pinyin", word)) or \
-                    any(True for _ in reader.expand_prefix("initials", word)):
-                continue  # pinyin or initials (gjj, sfz), not a misspelling
-            # words of the index's vocabulary within reach, the most used of them
-            candidates = [s for s in searcher.suggest("spell_en", word, limit=5, maxdist=edits, prefix=1)
-                          if len(s) >= MIN_SUGGESTED and s != word]
-            if candidates:
-                found[word] = max(candidates, key=lambda s: reader.doc_frequency("spell_en", s))
-        return found
+            return answer(request, parsed, snapshot, WhooshPostings(searcher, snapshot.key), self.most_used)
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
         """Completions of what was typed (completion.py), the most used items first."""
@@ -565,26 +506,40 @@ class WhooshSearch:
                 for d in completer.complete(prefix, limit)]
 
 
-#: "did you mean" never proposes a word shorter than this
-MIN_SUGGESTED = 3
+class WhooshPostings:
+    """The documents of clauses, read from one Whoosh searcher (snapshot.Postings)."""
 
+    def __init__(self, searcher, key):
+        self.searcher, self.key = searcher, key
 
-def typo_edits(word: str) -> int:
-    """How many edits away a misspelt English word may be from the word meant: none under five
-    letters (too many words are that close), one up to seven, two from eight."""
-    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+    def postings(self, keys: list[tuple]) -> dict[tuple, dict[int, float]]:
+        return {key: self._postings(*key) for key in keys}
 
+    def _postings(self, kind: str, fieldname: str, text) -> dict[int, float]:
+        searcher = self.searcher
+        if kind == PHRASE:
+            return {hit.docnum: hit.score for hit in searcher.search(query.Phrase(fieldname, list(text)), limit=None)}
+        if kind == PREFIX:
+            # Whoosh scores a prefix as a constant, however many terms it expands to.
+            field = searcher.schema[fieldname]
+            docnums: set[int] = set()
+            for btext in searcher.reader().expand_prefix(fieldname, text):
+                docnums.update(self._postings("term", fieldname, field.from_bytes(btext)))
+            return dict.fromkeys(docnums, 1.0)
+        found = {}
+        try:
+            btext = searcher.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return found
+        if (fieldname, btext) in searcher.reader():
+            matcher = searcher.postings(fieldname, btext)  # deleted documents filtered out
+            while matcher.is_active():
+                found[matcher.id()] = matcher.score()
+                matcher.next()
+        return found
 
-def most_used_codes(path: Path) -> frozenset[str]:
-    """The codes of content/catalogue/most_used.csv: suggestions offer them first."""
-    import csv
-
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            return frozenset(row["code"] for row in csv.DictReader(f))
-    except FileNotFoundError:
-        return frozenset()
-
-
-def _replace_word(text: str, word: str, replacement: str) -> str:
-    return re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", replacement, text, count=1)
+    def near_words(self, word: str, edits: int, prefix: int) -> list[tuple[str, int]]:
+        # Whoosh's own suggester: a Levenshtein automaton over the field's words
+        reader = self.searcher.reader()
+        return [(w, reader.doc_frequency("spell_en", w))
+                for w in self.searcher.suggest("spell_en", word, limit=5, maxdist=edits, prefix=prefix)]

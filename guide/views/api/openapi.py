@@ -55,7 +55,8 @@ def document() -> dict:
                  {**per_page, "schema": {"type": "integer", "minimum": 1, "maximum": SEARCH_PER_PAGE}}, *facets],
                 "`total`, `facets`, `did_you_mean`, `degraded` (true while the index is repaired and names are matched "
                 "in the database), `partial` (true when no item has every word: results have the most words) and "
-                "`results` (code, name, names, department, snippet, url, score)"),
+                "`results` (code, name, names, department, snippet, url, score, best_bet, `materials_only`: the words are "
+                "only in the item's list of required documents; such results come after the others)"),
             "/api/v1/suggest": _get("Suggestions for a search box",
                                     [{"name": "q", "in": "query", "schema": {"type": "string"}}, LANG],
                                     "`suggestions` (code, name, url)"),

@@ -46,6 +46,7 @@ def _result(hit, loc, item_url: list[str]) -> dict:
         "url": hit.code.join(item_url),
         "score": hit.score,
         "best_bet": hit.best_bet,
+        "materials_only": hit.materials_only,
     }
 
 

@@ -2,8 +2,14 @@
 import pytest
 from whoosh import query as q
 
-from guide.search.query import parse
-from guide.search.whoosh_backend import WhooshSearch
+from guide.search.query import PHRASE, PREFIX, Clause, parse
+from guide.search.whoosh_backend import WhooshPostings, WhooshSearch
+
+
+def whoosh_query(clause):
+    if clause.kind == PHRASE:
+        return q.Phrase(clause.field, list(clause.text), boost=clause.boost)
+    return q.Term(clause.field, clause.text, boost=clause.boost)
 
 QUERIES = ["护照", "公积金怎么取", "营业执照 变更", "marriage registration", "housing fund", "社保卡 补办",
            '"居民身份证" 户口', "hz", "gongjijin", "出生医学证明"]
@@ -17,12 +23,13 @@ def service(wsgi_app, app_settings, database):
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_terms_and_phrases_score_as_whoosh_scores_them(service, text):
-    parsed = parse(text, service.synonyms)
-    scored = q.Or([c for c in parsed.query.subqueries if not isinstance(c, q.Prefix)])
+    clauses = [c for c in parse(text, service.synonyms).clauses if c.kind != PREFIX]
     with service._searching() as (searcher, snapshot):
-        expected = {hit.docnum: hit.score for hit in searcher.search(scored, limit=None)}
+        expected = {hit.docnum: hit.score for hit in searcher.search(q.Or([whoosh_query(c) for c in clauses]),
+                                                                     limit=None)}
         assert expected, "a query that finds nothing would prove nothing"
-        assert snapshot.scores(scored, searcher) == pytest.approx(expected)
+        found = snapshot.fetch(WhooshPostings(searcher, snapshot.key), clauses)
+        assert snapshot.scores(clauses, found)[0] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("field,prefix", [("pinyin", "huz"), ("initials", "gj"), ("pinyin", "she")])
@@ -30,7 +37,9 @@ def test_a_prefix_matches_what_whoosh_matches_with_its_boost(service, field, pre
     with service._searching() as (searcher, snapshot):
         expected = {hit.docnum for hit in searcher.search(q.Prefix(field, prefix), limit=None)}
         assert len(expected) > 1
-        assert snapshot.scores(q.Prefix(field, prefix, boost=2.0), searcher) == dict.fromkeys(expected, 2.0)
+        clauses = [Clause(field, prefix, 2.0, PREFIX)]
+        found = snapshot.fetch(WhooshPostings(searcher, snapshot.key), clauses)
+        assert snapshot.scores(clauses, found)[0] == dict.fromkeys(expected, 2.0)
 
 
 def test_one_snapshot_per_index_state(service):
