@@ -73,6 +73,11 @@ class Env:
     def transaction(self):
         return transaction_scope(self.session_factory)
 
+    def close(self) -> None:
+        if self.search is not None:
+            self.search.close()
+        self.engine.dispose()
+
 
 def progress(phase: str, done: int, total: int) -> None:
     if phase == "read":
@@ -276,7 +281,7 @@ def prepare_demo(data_dir: Path) -> dict | None:
         return None
     if do_load_content(env, DEFAULT_CONTENT):
         return None
-    env.engine.dispose()
+    env.close()
     return settings
 
 
@@ -386,7 +391,7 @@ def run(args, clock=None) -> int:
     try:
         return COMMANDS[args.command](env, args)
     finally:
-        env.engine.dispose()
+        env.close()
 
 
 def _init_db(env: Env, args) -> int:

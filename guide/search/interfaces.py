@@ -36,3 +36,6 @@ class ISearchService(Interface):
 
     def health():
         """"ok", or "degraded" while searches are answered without the index."""
+
+    def close():
+        """Let go of what the service holds open (connections, searchers): a command's end."""

@@ -48,3 +48,6 @@ class NullSearch:
 
     def health(self):
         return "ok"
+
+    def close(self):
+        pass

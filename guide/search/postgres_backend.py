@@ -27,7 +27,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select, text, true
+from sqlalchemy import create_engine, select, text, true
 from zope.interface import implementer
 
 from ..content_version import bump
@@ -80,6 +80,16 @@ def _content_version(connection) -> int:
     return connection.scalar(text("SELECT version FROM content_version WHERE id = 1")) or 0
 
 
+#: The connections searches read on. Autocommit: a search is one or two statements, and a
+#: transaction around them would cost two more round trips (the version in the postings'
+#: statement keeps them consistent). The planner is told to use the indexes: on a table this
+#: small it would scan every row, and a match on a row's vectors (unpacked from TOAST for each
+#: clause) costs far more than it reckons, 5 ms a clause against 0.05 ms. No parallel workers:
+#: starting them costs more than these queries.
+READER_OPTIONS = {"isolation_level": "AUTOCOMMIT",
+                  "connect_args": {"options": "-c enable_seqscan=off -c max_parallel_workers_per_gather=0"}}
+
+
 @implementer(ISearchService)
 class PostgresSearch:
     #: sync.py: rows are written in the content's own transaction, no journal
@@ -91,6 +101,7 @@ class PostgresSearch:
         if self.engine.dialect.name != "postgresql":
             raise ValueError("guide.search.backend: the postgres backend needs a PostgreSQL database "
                              f"(sqlalchemy.url is {self.engine.dialect.name}); use the whoosh backend")
+        self.reader = create_engine(self.engine.url, **READER_OPTIONS)
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
         self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
@@ -179,6 +190,9 @@ class PostgresSearch:
             count = self._write(session, None, progress)
             bump(session)  # a new state: every process takes a new snapshot
             self._stamp(session)
+        # Every row was replaced: clear out the old ones and give the planner the new figures.
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE search_documents, search_words"))
         return count
 
     def ensure_index(self, background: bool = False) -> None:
@@ -200,12 +214,18 @@ class PostgresSearch:
     def start_background(self, poll_seconds: float = 1.0) -> None:
         """No thread: there is nothing to index after a commit."""
 
+    def close(self) -> None:
+        self.reader.dispose()
+
     def health(self) -> str:
         return "ok"  # no index apart from the database, whose health /readyz reports itself
 
     def state(self) -> str | None:
-        with self.engine.connect() as connection:
-            return f"pg{_content_version(connection)}"
+        """None: answers that follow the index are not kept (http_cache.py). A token would cost
+        a query of its own in every request, for answers that are seldom asked twice, and one
+        read less often (the content version every page keys on is read twice a second) could
+        serve an answer from before another server's commit."""
+        return None
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -227,7 +247,7 @@ class PostgresSearch:
 
     def search(self, request: SearchRequest) -> SearchResults:
         parsed = parse(request.text, self.synonyms)
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             snapshot = self._snapshot_at(connection)
             return answer(request, parsed, snapshot, PostgresPostings(connection, snapshot), self.most_used)
 
@@ -235,7 +255,7 @@ class PostgresSearch:
         """Completions of what was typed (completion.py), the most used items first."""
         if not prefix.strip():
             return []
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             snapshot = self._snapshot_at(connection)
         meta = snapshot.meta
         return [(meta[d]["code"], meta[d]["name_en" if lang == "en" else "name_zh"])

@@ -72,9 +72,15 @@ class Synonyms:
     sounds: frozenset[str] = frozenset()
 
     def __post_init__(self):
-        # Longest first, so 公积金怎么取 is used before 公积金.
+        # Longest first, so 公积金怎么取 is used before 公积金; the first of a term's rows wins.
         self.pairs.sort(key=lambda p: -len(p[0]))
-        self._matchers = [(_term_pattern(term), officials) for term, officials in self.pairs]
+        self._officials: dict[str, list[str]] = {}
+        for term, officials in self.pairs:
+            self._officials.setdefault(term, officials)
+        # One pattern of every term, longest first: a query is scanned once, not once per term
+        # (three hundred searches were a tenth of a search's time). A term inside a longer one
+        # found at the same place is not found again.
+        self._pattern = re.compile("|".join(_term_pattern(term) for term in self._officials) or "(?!)")
 
     @classmethod
     def load(cls, path: Path) -> "Synonyms":
@@ -101,13 +107,8 @@ class Synonyms:
 
     def matches(self, text: str) -> list[tuple[str, list[str]]]:
         """[(the colloquial term found in the text, its official terms)], longest terms first."""
-        lowered = text.lower()
-        found = []
-        for (term, officials), (pattern, _o) in zip(self.pairs, self._matchers):
-            if pattern.search(lowered):
-                found.append((term, officials))
-                lowered = pattern.sub(" ", lowered)
-        return found
+        found = dict.fromkeys(m.group(0) for m in self._pattern.finditer(text.lower()))
+        return sorted(((term, self._officials[term]) for term in found), key=lambda p: -len(p[0]))
 
 
 def _pinyin_of(term: str) -> tuple[str, str]:
@@ -116,11 +117,11 @@ def _pinyin_of(term: str) -> tuple[str, str]:
     return "".join(lazy_pinyin(term)), "".join(lazy_pinyin(term, style=Style.FIRST_LETTER))
 
 
-def _term_pattern(term: str) -> re.Pattern:
+def _term_pattern(term: str) -> str:
     """Chinese terms match anywhere; Latin ones only as whole words."""
     if CJK_RUN.search(term):
-        return re.compile(re.escape(term))
-    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
+        return re.escape(term)
+    return rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])"
 
 
 @dataclass
@@ -212,7 +213,8 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
         subqueries.extend(_text_queries(phrase, 1.0))
         subqueries.extend(_phrase_queries(phrase))
     expansions = []
-    for term, officials in synonyms.matches(text):
+    found = synonyms.matches(text)
+    for term, officials in found:
         # Official terms search the names only: they are there to find the item, and in the
         # body they would match half the catalogue (设立, 企业). Reached through the initials or
         # pinyin of a colloquial term, they weigh below a name that has those initials itself
@@ -221,7 +223,7 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
         for official in officials:
             subqueries.extend(_text_queries(official, boost, fields=("name",)))
             expansions.append(official)
-    words, covers, latin_index = _words(text.replace('"', " "), synonyms)
+    words, covers, latin_index = _words(text.replace('"', " "), found)
     highlight = chinese_terms(text) + [w for w in LATIN_WORD.findall(text.lower()) if len(w) >= 2]
     for official in expansions:
         highlight += chinese_terms(official) + LATIN_WORD.findall(official.lower())
@@ -240,7 +242,7 @@ def parse(text: str, synonyms: Synonyms) -> ParsedQuery:
     )
 
 
-def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
+def _words(text: str, synonyms_found: list[tuple[str, list[str]]]) -> tuple[list, list, dict]:
     """The words a result should contain (asking words left out), and what stands for them."""
     words: list[list[Clause]] = []
     zh = chinese_terms(text)
@@ -254,7 +256,7 @@ def _words(text: str, synonyms: Synonyms) -> tuple[list, list, dict]:
         words.append(clauses + _pinyin_clauses(word))
     # a homophone of a run of words stands for the words of the run
     covers = [(frozenset(run), [Clause("pinyin", key)]) for key, run in sounds_like(tuple(zh))]
-    for term, officials in synonyms.matches(text):
+    for term, officials in synonyms_found:
         # a colloquial term's official terms stand for the words it is made of
         covered = frozenset(i for i, t in enumerate(zh) if t in term) | frozenset(
             i for w, i in latin_index.items() if w in term)

@@ -201,6 +201,12 @@ class WhooshSearch:
             self._damage = None
         log.info("search index repaired")
 
+    def close(self) -> None:
+        with self._pool_lock:
+            idle, self._idle = self._idle, []
+        for _generation, _checked, searcher in idle:
+            searcher.close()
+
     def health(self) -> str:
         """"ok", or "degraded" while searches fall back to the database."""
         return "ok" if self._damage is None and self.current_generation() else "degraded"

@@ -2,7 +2,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from pyramid.view import view_config
 
-from ..search.interfaces import ISearchService
+from ..search import search_service
 
 
 @view_config(route_name="healthz", renderer="json")
@@ -26,6 +26,6 @@ def readyz(request):
     except SQLAlchemyError:
         database = "down"
         request.response.status_int = 503
-    search = request.find_service(ISearchService).health()
+    search = search_service(request).health()
     request.response.cache_control = "no-store"
     return {"database": database, "search": search if database == "ok" else "down"}

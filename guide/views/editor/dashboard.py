@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from ...i18n import _
 from ...models import Guide, Item
-from ...search.interfaces import ISearchService
+from ...search import search_service
 from ...search.results import SearchRequest
 from ...workflow import dashboard
 from ...workflow.service import EDITABLE_LOCALES, guide_state
@@ -51,7 +51,7 @@ def items(request):
     if query:
         db = request.dbsession
         exact = db.scalar(select(Item).where(Item.code == query.upper(), Item.active))
-        results = request.find_service(ISearchService).search(SearchRequest(
+        results = search_service(request).search(SearchRequest(
             text=query, lang=request.guide_locale.tag, page=page, per_page=ITEMS_PER_PAGE))
         codes = [h.code for h in results.hits]
         if exact is not None and page == 1:

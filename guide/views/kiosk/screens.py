@@ -11,7 +11,7 @@ from ...i18n import localized
 from ...kiosk.where import hall_hours_today, where_to_apply
 from ...places.interfaces import IPlacesService
 from ...qr import qr_svg
-from ...search.interfaces import ISearchService
+from ...search import search_service
 from ...search.results import SearchRequest
 from ...workflow.guides import published_guide
 from ..checklist import checklist, format_param, guide_qr
@@ -65,7 +65,7 @@ def search(context, request):
     page = page_param(request)
     rows, total = [], 0
     if q:
-        results = request.find_service(ISearchService).search(
+        results = search_service(request).search(
             SearchRequest(text=q, lang=loc.tag, page=page, per_page=PER_PAGE))
         total = results.total
         rows = [(hit.code, texts["name"], texts["department"])

@@ -1,7 +1,8 @@
 from pyramid.view import view_config
 
 from ...catalogue.vocab import ITEM_TYPES, TOPICS
-from ...search.interfaces import FACETS, ISearchService
+from ...search import search_service
+from ...search.interfaces import FACETS
 from ..params import _, page_count
 from ..search_params import facet_choices, hit_texts, search_request
 
@@ -17,7 +18,7 @@ def search(request):
     choices = facet_choices(request)
     search_req = search_request(request, loc.tag, choices, per_page=20)
     searched = bool(search_req.text.strip()) or bool(search_req.filters)
-    results = request.find_service(ISearchService).search(search_req) if searched else None
+    results = search_service(request).search(search_req) if searched else None
     return {
         "q": search_req.text,
         "searched": searched,

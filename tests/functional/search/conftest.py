@@ -13,7 +13,9 @@ def postgres_search_app(database, app_settings):
     """The app with the postgres backend, on the tests' database (its rows written at start)."""
     if database.engine.dialect.name != "postgresql":
         pytest.skip("the postgres search backend needs GUIDE_TEST_DATABASE_URL (PostgreSQL)")
-    return main({}, dbengine=database.engine, **{**app_settings, "guide.search.backend": "postgres"})
+    app = main({}, dbengine=database.engine, **{**app_settings, "guide.search.backend": "postgres"})
+    yield app
+    app.registry["search"].close()
 
 
 @pytest.fixture(params=BACKENDS)

@@ -1,5 +1,7 @@
 """The PostgreSQL backend: one index every app server shares, written in the content's own
 transaction. (Relevance, intent, typo and suggestion rules run on it through `search_app`.)"""
+from contextlib import contextmanager
+
 import pytest
 from sqlalchemy import select, text
 from webtest import TestApp
@@ -8,6 +10,7 @@ from guide import main
 from guide.models import Item, transaction_scope
 from guide.search.postgres_backend import PostgresSearch, quote, tsquery, tsvector
 from guide.search.query import PHRASE, PREFIX, TERM
+from guide.search.results import SearchRequest
 
 WORD = "zebracrossingpermit"  # no item has it
 
@@ -28,6 +31,7 @@ def two_instances(postgres, app_settings):
     apps = [main({}, **settings) for _ in range(2)]  # each with its own engine and session factory
     yield apps
     for app in apps:
+        app.registry["search"].close()
         app.registry["dbengine"].dispose()
 
 
@@ -40,7 +44,17 @@ def renamed(postgres):
 
     with postgres.transaction() as dbsession:
         dbsession.scalar(select(Item).where(Item.code == "GAJ-0014")).name_en = original
-    PostgresSearch({}, postgres.session_factory).ensure_index()
+    with service(postgres) as search:
+        search.ensure_index()
+
+
+@contextmanager
+def service(database):
+    search = PostgresSearch({}, database.session_factory)
+    try:
+        yield search
+    finally:
+        search.close()
 
 
 def rename(app, name_en: str) -> None:
@@ -71,12 +85,10 @@ def test_a_change_rolled_back_never_reaches_the_search(two_instances, renamed):
 def test_content_changed_by_a_process_of_another_backend_is_written_at_start(postgres, renamed):
     with postgres.transaction() as dbsession:  # a session with no postgres backend attached
         dbsession.scalar(select(Item).where(Item.code == "GAJ-0014")).name_en = WORD
-    service = PostgresSearch({}, postgres.session_factory)
-    from guide.search.results import SearchRequest
-
-    assert service.search(SearchRequest(WORD, lang="en")).total == 0  # not written yet
-    service.ensure_index()
-    assert [h.code for h in service.search(SearchRequest(WORD, lang="en")).hits] == ["GAJ-0014"]
+    with service(postgres) as search:
+        assert search.search(SearchRequest(WORD, lang="en")).total == 0  # not written yet
+        search.ensure_index()
+        assert [h.code for h in search.search(SearchRequest(WORD, lang="en")).hits] == ["GAJ-0014"]
 
 
 @pytest.mark.parametrize("word", ["it's", "back\\slash", "a:b", "&", "|", "!", "(x)", "<->", "x:*", "'", "''",
@@ -108,13 +120,12 @@ def test_the_postgres_backend_refuses_sqlite(tmp_path):
 def test_every_command_writes_the_rows_with_its_commit(postgres, renamed):
     """Even one that loads no search index on the whoosh backend (publish-due, users)."""
     from guide.scripts.cli import Env
-    from guide.search.results import SearchRequest
 
     env = Env({"sqlalchemy.url": postgres.url, "guide.search.backend": "postgres"}, search=False)
     try:
         with env.transaction() as dbsession:
             dbsession.scalar(select(Item).where(Item.code == "GAJ-0014")).name_en = WORD
     finally:
-        env.engine.dispose()
-    found = PostgresSearch({}, postgres.session_factory).search(SearchRequest(WORD, lang="en"))
-    assert [h.code for h in found.hits] == ["GAJ-0014"]
+        env.close()
+    with service(postgres) as search:
+        assert [h.code for h in search.search(SearchRequest(WORD, lang="en")).hits] == ["GAJ-0014"]
