@@ -77,7 +77,8 @@ def tsquery(kind: str, words) -> str:
 
 
 def _content_version(connection) -> int:
-    return connection.scalar(text("SELECT version FROM content_version WHERE id = 1")) or 0
+    # The driver's own statement: SQLAlchemy's compiling would cost as much as the round trip.
+    return connection.exec_driver_sql("SELECT version FROM content_version WHERE id = 1").scalar() or 0
 
 
 #: The connections searches read on. Autocommit: a search is one or two statements, and a
@@ -285,14 +286,14 @@ class PostgresPostings:
         for i, (kind, field, words) in enumerate(keys):
             if field not in FIELDS:
                 raise ValueError(f"no search field {field!r}")
-            parts.append(f"SELECT {i}, item_id FROM search_documents WHERE {field} @@ CAST(:q{i} AS tsquery)")
+            parts.append(f"SELECT {i}, item_id FROM search_documents WHERE {field} @@ CAST(%(q{i})s AS tsquery)")
             params[f"q{i}"] = tsquery(kind, words)
         # The version in the same statement: postings of a newer state than the snapshot's are
         # used, but not kept in it.
         parts.append("SELECT -1, version FROM content_version WHERE id = 1")
         found: list[list[int]] = [[] for _ in keys]
         docnum_by_id = self.snapshot.docnum_by_id
-        for i, item_id in self.connection.execute(text(" UNION ALL ".join(parts)), params):
+        for i, item_id in self.connection.exec_driver_sql(" UNION ALL ".join(parts), params):
             if i < 0:
                 self.key = item_id
             elif item_id in docnum_by_id:  # (an item added since the snapshot: in the next one)
