@@ -160,6 +160,9 @@ def spelling_analyzer():
     return RegexTokenizer(r"[A-Za-z]+") | LowercaseFilter()
 
 
+#: The text fields of an index document (documents.py), in both backends.
+INDEX_FIELDS = ("name_zh", "name_bigram", "name_en", "pinyin", "initials", "text_zh", "text_en", "materials_zh",
+                "materials_en", "spell_en")
 #: Fields whose words are a list of keys (pinyin, initials), split on spaces and lower-cased.
 KEYWORD_FIELDS = ("pinyin", "initials")
 

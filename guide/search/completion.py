@@ -23,7 +23,7 @@ WHOLE_NAME, WORD_START, SOUND, INSIDE = range(4)
 
 
 class Completer:
-    def __init__(self, meta: dict[int, dict], synonyms: Synonyms, most_used: frozenset[str]):
+    def __init__(self, meta: dict[int, dict], synonyms: Synonyms, popular: frozenset[int]):
         self.meta = meta
         entries: dict[tuple[str, int], int] = {}
 
@@ -54,7 +54,7 @@ class Completer:
         rows = sorted((key, kind, docnum) for (key, docnum), kind in entries.items())
         self._keys = [key for key, _kind, _docnum in rows]
         self._rows = rows
-        self._popular = {d for d, m in meta.items() if m["code"] in most_used}
+        self._popular = popular
 
     def complete(self, prefix: str, limit: int) -> list[int]:
         """The document numbers of the best completions of `prefix`, best first."""

@@ -1,15 +1,20 @@
 """Index documents built from the database: one per active item, every language in it."""
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import Iterator
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..models import BestBet, GuideRevision, Item, Window
 from ..places.acceptance import window_accepts
 from ..workflow.service import EDITABLE_LOCALES, published_revisions
+
+
+log = logging.getLogger(__name__)
 
 
 def _centers_by_item(dbsession: Session, items: list[Item]) -> dict[int, set[str]]:
@@ -47,6 +52,29 @@ def item_documents(dbsession: Session, item_ids=None) -> Iterator[dict]:
     for item in items:
         yield build_document(item, centers.get(item.id, set()), guides.get((item.id, "zh-Hans")),
                              guides.get((item.id, "en")), bets.get(item.id, []))
+
+
+def documents_by_code(dbsession: Session, item_ids=None) -> tuple[dict[str, dict], set[int]]:
+    """Index documents by code, and the ids of items whose document could not be built: those are
+    logged and left out (they keep their old index entry), rather than holding back every other
+    change. A database error is raised: the caller's transaction or journal keeps the work."""
+    try:
+        return {d["code"]: d for d in item_documents(dbsession, item_ids)}, set()
+    except SQLAlchemyError:
+        raise
+    except Exception:
+        log.exception("building index documents failed; building them one by one")
+    ids = item_ids if item_ids is not None else dbsession.scalars(select(Item.id).where(Item.active)).all()
+    documents, broken = {}, set()
+    for item_id in ids:
+        try:
+            documents.update((d["code"], d) for d in item_documents(dbsession, [item_id]))
+        except SQLAlchemyError:
+            raise
+        except Exception:
+            log.exception("item %s cannot be indexed; it keeps its old index entry until it changes again", item_id)
+            broken.add(item_id)
+    return documents, broken
 
 
 def build_document(item: Item, centers: set[str], guide_zh: GuideRevision | None, guide_en: GuideRevision | None,

@@ -32,9 +32,9 @@ from zope.interface import implementer
 
 from ..content_version import bump
 from ..models import Item
-from .analysis import field_analyzers, field_tokens, init_jieba
+from .analysis import INDEX_FIELDS, field_analyzers, field_tokens, init_jieba
 from .completion import most_used_codes
-from .documents import item_documents
+from .documents import documents_by_code
 from .interfaces import ISearchService
 from .query import PHRASE, PREFIX, Synonyms, parse
 from .ranking import answer
@@ -44,8 +44,9 @@ from .snapshot import Snapshot
 log = logging.getLogger(__name__)
 
 #: The fields of search_documents (migration 0009), each a tsvector with a GIN index.
-FIELDS = ("name_zh", "name_bigram", "name_en", "pinyin", "initials", "text_zh", "text_en", "materials_zh",
-          "materials_en", "spell_en")
+FIELDS = INDEX_FIELDS
+#: PostgreSQL refuses a longer word in a tsvector (a pasted URL in a guide); to_tsvector leaves such out too
+MAX_WORD_BYTES = 2046
 #: Raised when what the rows hold changes; the rows of another format are rebuilt at start.
 FORMAT = "1"
 #: tsvector limits: positions run 1..16383, at most 255 of them per word are kept
@@ -64,7 +65,7 @@ def quote(word: str) -> str:
 def tsvector(tokens: list[tuple[str, int]]) -> str:
     positions: dict[str, list[int]] = {}
     for word, position in tokens:
-        if word:
+        if word and len(word.encode()) <= MAX_WORD_BYTES:
             positions.setdefault(word, []).append(min(position + 1, MAX_POSITION))
     return " ".join(f"{quote(word)}:{','.join(map(str, sorted(set(p))[:MAX_POSITIONS]))}"
                     for word, p in positions.items())
@@ -87,8 +88,29 @@ def _content_version(connection) -> int:
 #: small it would scan every row, and a match on a row's vectors (unpacked from TOAST for each
 #: clause) costs far more than it reckons, 5 ms a clause against 0.05 ms. No parallel workers:
 #: starting them costs more than these queries.
-READER_OPTIONS = {"isolation_level": "AUTOCOMMIT",
-                  "connect_args": {"options": "-c enable_seqscan=off -c max_parallel_workers_per_gather=0"}}
+READER_OPTIONS = "-c enable_seqscan=off -c max_parallel_workers_per_gather=0"
+
+
+def _reader(url):
+    """An engine for searches, with the database URL's own options (a search_path) kept."""
+    options = " ".join(filter(None, [url.query.get("options"), READER_OPTIONS]))
+    return create_engine(url.difference_update_query(["options"]), isolation_level="AUTOCOMMIT",
+                         connect_args={"options": options})
+
+
+def _near_words_sql(engine) -> str:
+    """"Did you mean"'s statement, its operator and functions named with the schema their
+    extensions live in (migration 0009 allows one off the search path)."""
+    with engine.connect() as connection:
+        schemas = dict(connection.exec_driver_sql(
+            "SELECT extname, extnamespace::regnamespace::text FROM pg_extension "
+            "WHERE extname IN ('pg_trgm', 'fuzzystrmatch')").all())
+    trgm, fuzzy = schemas.get("pg_trgm", "public"), schemas.get("fuzzystrmatch", "public")
+    # `%`: trigram similarity over pg_trgm's threshold (0.3), through the trigram index
+    return (f"SELECT word, documents FROM search_words WHERE word OPERATOR({trgm}.%%) %(word)s "
+            "AND left(word, %(prefix)s) = left(%(word)s, %(prefix)s) "
+            f"AND {fuzzy}.levenshtein_less_equal(word, %(word)s, %(edits)s) <= %(edits)s "
+            f"ORDER BY {fuzzy}.levenshtein(word, %(word)s), documents DESC, word LIMIT 5")
 
 
 @implementer(ISearchService)
@@ -102,7 +124,8 @@ class PostgresSearch:
         if self.engine.dialect.name != "postgresql":
             raise ValueError("guide.search.backend: the postgres backend needs a PostgreSQL database "
                              f"(sqlalchemy.url is {self.engine.dialect.name}); use the whoosh backend")
-        self.reader = create_engine(self.engine.url, **READER_OPTIONS)
+        self.reader = _reader(self.engine.url)
+        self.near_words_sql = _near_words_sql(self.engine)
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
         self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
@@ -123,7 +146,8 @@ class PostgresSearch:
 
     def _write(self, session, item_ids, progress=None) -> int:
         """Rewrite the rows of these items (None: all), in the session's transaction; the
-        spelling vocabulary's counts follow. Inactive and deleted items lose their rows."""
+        spelling vocabulary's counts follow. Inactive and deleted items lose their rows; an item
+        whose document cannot be built keeps its old row (documents_by_code logs it)."""
         connection = session.connection()
         ids_clause = "" if item_ids is None else "WHERE item_id = ANY(:ids)"
         params = {} if item_ids is None else {"ids": sorted(item_ids)}
@@ -131,18 +155,19 @@ class PostgresSearch:
             f"SELECT item_id, tsvector_to_array(spell_en) FROM search_documents {ids_clause} FOR UPDATE"), params).all())
         ids_by_code = dict(session.execute(select(Item.code, Item.id).where(
             true() if item_ids is None else Item.id.in_(item_ids))).all())
+        documents, broken = documents_by_code(session, item_ids)
+        for item_id in broken:
+            old_words.pop(item_id, None)
         rows, words = [], Counter()
-        documents = list(item_documents(session, item_ids))
-        for count, document in enumerate(documents, start=1):
-            row = self._row(ids_by_code[document["code"]], document)
+        for count, document in enumerate(documents.values(), start=1):
+            row, new = self._row(ids_by_code[document["code"]], document)
             rows.append(row)
-            new = set(word for word, _p in field_tokens(self.analyzers, "spell_en", document["spell_en"]))
             old = set(old_words.pop(row["item_id"], None) or ())
             words.update(dict.fromkeys(new - old, 1))
             words.subtract(dict.fromkeys(old - new, 1))
             if progress and (count % 200 == 0 or count == len(documents)):
                 progress("index", count, len(documents))
-        for gone, old in old_words.items():  # no longer active, or deleted
+        for old in old_words.values():  # no longer active, or deleted
             words.subtract(dict.fromkeys(old or (), 1))
         if old_words:
             connection.execute(text("DELETE FROM search_documents WHERE item_id = ANY(:ids)"),
@@ -164,15 +189,18 @@ class PostgresSearch:
                                {"words": [word for word, _n in changes]})
         return len(rows)
 
-    def _row(self, item_id: int, document: dict) -> dict:
+    def _row(self, item_id: int, document: dict) -> tuple[dict, set[str]]:
+        """The row of a document, and its spelling words (as the row's spell_en holds them)."""
         row = {"item_id": item_id, "code": document["code"], "meta": json.dumps(document["meta"], ensure_ascii=False)}
-        lengths = {}
+        lengths, spelling = {}, set()
         for field in FIELDS:
             tokens = field_tokens(self.analyzers, field, document[field])
             row[field] = tsvector(tokens)
             lengths[field] = len(tokens)
+            if field == "spell_en":
+                spelling = {word for word, _p in tokens if word and len(word.encode()) <= MAX_WORD_BYTES}
         row["lengths"] = json.dumps(lengths)
-        return row
+        return row, spelling
 
     def _stamp(self, session) -> None:
         session.connection().execute(text(
@@ -181,30 +209,40 @@ class PostgresSearch:
             "ON CONFLICT (id) DO UPDATE SET content_version = EXCLUDED.content_version, format = EXCLUDED.format"),
             {"format": FORMAT})
 
-    def rebuild(self, progress=None) -> int:
-        """Every row written again, in one transaction: readers see the old rows until it commits."""
+    def rebuild(self, progress=None, only_if_stale: bool = False) -> int:
+        """Every row written again, in one transaction: readers see the old rows until it
+        commits. With `only_if_stale`, nothing when the rows turn out to be at the current
+        content version once the lock is held (another server rebuilt them meanwhile)."""
         with self.session_factory() as session, session.begin():
             connection = session.connection()
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REBUILD_LOCK})
+            if only_if_stale and self._fresh(connection):
+                return 0
+            # The content version's row first, as every writer takes it (its first flush bumps
+            # it): taking the search rows first would deadlock with a writer.
+            bump(session)  # a new state: every process takes a new snapshot
             connection.execute(text("DELETE FROM search_documents"))
             connection.execute(text("DELETE FROM search_words"))
             count = self._write(session, None, progress)
-            bump(session)  # a new state: every process takes a new snapshot
             self._stamp(session)
         # Every row was replaced: clear out the old ones and give the planner the new figures.
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE search_documents, search_words"))
         return count
 
+    @staticmethod
+    def _fresh(connection) -> bool:
+        stamp = connection.execute(text("SELECT content_version, format FROM search_state WHERE id = 1")).first()
+        return stamp is not None and tuple(stamp) == (_content_version(connection), FORMAT)
+
     def ensure_index(self, background: bool = False) -> None:
         """Rebuild when the rows were last written at another content version than the current
         one (content changed by a process of another backend, or never indexed) or format."""
         with self.engine.connect() as connection:
-            stamp = connection.execute(text("SELECT content_version, format FROM search_state WHERE id = 1")).first()
-            version = _content_version(connection)
-        if stamp is None or tuple(stamp) != (version, FORMAT):
-            log.info("search rows are not at content version %s; writing them", version)
-            self.rebuild()
+            if self._fresh(connection):
+                return
+        log.info("search rows are not at the current content version; writing them")
+        self.rebuild(only_if_stale=True)
 
     def journal_written(self) -> None:
         """Nothing to do: the rows were written in the commit."""
@@ -250,7 +288,8 @@ class PostgresSearch:
         parsed = parse(request.text, self.synonyms)
         with self.reader.connect() as connection:
             snapshot = self._snapshot_at(connection)
-            return answer(request, parsed, snapshot, PostgresPostings(connection, snapshot), self.most_used)
+            return answer(request, parsed, snapshot, PostgresPostings(connection, snapshot, self.near_words_sql),
+                          self.most_used)
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
         """Completions of what was typed (completion.py), the most used items first."""
@@ -277,8 +316,8 @@ class PostgresSnapshot(Snapshot):
 class PostgresPostings:
     """The documents of clauses, read with one statement per search (snapshot.Postings)."""
 
-    def __init__(self, connection, snapshot: PostgresSnapshot):
-        self.connection, self.snapshot = connection, snapshot
+    def __init__(self, connection, snapshot: PostgresSnapshot, near_words_sql: str):
+        self.connection, self.snapshot, self.near_words_sql = connection, snapshot, near_words_sql
         self.key = snapshot.key
 
     def postings(self, keys: list[tuple]) -> dict[tuple, dict[int, float]]:
@@ -310,9 +349,5 @@ class PostgresPostings:
         return {d: idf * (K1 + 1) / (1 + K1 * ((1 - B) + B * lengths[d].get(field, 0) / average)) for d in documents}
 
     def near_words(self, word: str, edits: int, prefix: int) -> list[tuple[str, int]]:
-        # `%`: trigram similarity over pg_trgm's threshold (0.3), through the trigram index
-        return [tuple(row) for row in self.connection.execute(text(
-            "SELECT word, documents FROM search_words WHERE word % :word AND left(word, :prefix) = left(:word, :prefix) "
-            "AND levenshtein_less_equal(word, :word, :edits) <= :edits "
-            "ORDER BY levenshtein(word, :word), documents DESC, word LIMIT 5"),
-            {"word": word, "prefix": prefix, "edits": edits})]
+        return [tuple(row) for row in self.connection.exec_driver_sql(
+            self.near_words_sql, {"word": word, "prefix": prefix, "edits": edits})]

@@ -35,14 +35,14 @@ def corrections(parsed: ParsedQuery, snapshot: Snapshot, source: Postings) -> di
     typed = [w for w in parsed.latin_words if typo_edits(w)]
     if not typed:
         return {}
-    checks = [Clause(field, word, kind=kind) for word in typed
-              for field, kind in (("spell_en", "term"), ("pinyin", PREFIX), ("initials", PREFIX))]
-    found = snapshot.fetch(source, checks)
+    # a word of the index, or pinyin or initials (gjj, sfz): not a misspelling
+    known = {word: [Clause("spell_en", word), Clause("pinyin", word, kind=PREFIX), Clause("initials", word, kind=PREFIX)]
+             for word in typed}
+    found = snapshot.fetch(source, [c for clauses in known.values() for c in clauses])
     out = {}
     for word in typed:
-        if any(found[(kind, field, word)] for field, kind in (("spell_en", "term"), ("pinyin", PREFIX),
-                                                               ("initials", PREFIX))):
-            continue  # a word of the index, or pinyin or initials (gjj, sfz): not a misspelling
+        if any(found[c.key] for c in known[word]):
+            continue
         near = [(w, n) for w, n in source.near_words(word, typo_edits(word), prefix=1)
                 if len(w) >= MIN_SUGGESTED and w != word]
         if near:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from typing import Protocol
 
 from .interfaces import FACETS
-from .query import MATERIALS_FIELDS, PREFIX, Clause
+from .query import MATERIALS_FIELDS, Clause
 
 #: Clauses kept per snapshot; past this the cache starts again (the vocabulary of the sample
 #: catalogue is about 29,000 terms over all fields, so this is a safety bound, not a tuning).
@@ -74,7 +74,7 @@ class Snapshot:
         if self._completer is None:
             from .completion import Completer
 
-            self._completer = Completer(self.meta, synonyms, most_used)
+            self._completer = Completer(self.meta, synonyms, self.popular(most_used))
         return self._completer
 
     def fetch(self, source: Postings, clauses) -> dict[tuple, dict[int, float]]:
@@ -108,12 +108,8 @@ class Snapshot:
         for clause in clauses:
             documents = found[clause.key]
             boost = clause.boost
-            if clause.kind == PREFIX:
-                for docnum in documents:
-                    total[docnum] += boost
-            else:
-                for docnum, score in documents.items():
-                    total[docnum] += boost * score
+            for docnum, score in documents.items():
+                total[docnum] += boost * score
             if clause.field not in MATERIALS_FIELDS:
                 elsewhere.update(documents)
         return total, elsewhere

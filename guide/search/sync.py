@@ -71,15 +71,18 @@ def _journal(session, flush_context) -> None:
     session.info[WRITTEN] = True
 
 
-def _forget(session, *args) -> None:
-    session.info.pop(WRITTEN, None)
-    session.info.pop(CHANGED, None)
+def _forget(session, transaction) -> None:
+    """The outermost transaction ended (committed, rolled back or closed): what it noted goes.
+    (Not a savepoint's end: the changes before it are still to be written.)"""
+    if transaction.parent is None:
+        session.info.pop(WRITTEN, None)
+        session.info.pop(CHANGED, None)
 
 
 def attach_journal(session_factory) -> None:
     """Every session from this factory journals the items its changes touch."""
     event.listen(session_factory, "after_flush", _journal)
-    event.listen(session_factory, "after_rollback", _forget)
+    event.listen(session_factory, "after_transaction_end", _forget)
 
 
 def attach(session_factory, service) -> None:
@@ -109,6 +112,8 @@ def _attach_in_transaction(session_factory, service) -> None:
         session.info[IN_TRANSACTION] = True
 
     def before_commit(session):
+        if session.in_nested_transaction():
+            return  # a savepoint's release: the outermost commit writes
         # The last changes are flushed after this hook: flush them now, to include them.
         session.flush()
         changed = session.info.pop(CHANGED, None)

@@ -38,7 +38,7 @@ from zope.interface import implementer
 
 from ..models import Item, SearchJournal
 from .analysis import field_analyzers, init_jieba
-from .documents import item_documents
+from .documents import documents_by_code, item_documents
 from .fallback import database_search
 from .completion import most_used_codes
 from .indexer import BackgroundIndexer
@@ -367,27 +367,8 @@ class WhooshSearch:
         return len(rows)
 
     def _documents(self, item_ids) -> tuple[dict[str, dict], set[int]]:
-        """Index documents by code, and the ids of items whose document could not be built:
-        those are logged and left out, rather than holding back every other update."""
-        try:
-            with self.session_factory() as dbsession:
-                return {d["meta"]["code"]: d for d in item_documents(dbsession, item_ids)}, set()
-        except SQLAlchemyError:
-            raise  # the database, not an item: the journal keeps everything for the next try
-        except Exception:
-            log.exception("building %d index document(s) failed; building them one by one", len(item_ids))
-        documents, broken = {}, set()
-        for item_id in item_ids:
-            try:
-                with self.session_factory() as dbsession:
-                    documents.update((d["meta"]["code"], d) for d in item_documents(dbsession, [item_id]))
-            except SQLAlchemyError:
-                raise
-            except Exception:
-                log.exception("item %s cannot be indexed; it keeps its old index entry until it changes again",
-                              item_id)
-                broken.add(item_id)
-        return documents, broken
+        with self.session_factory() as dbsession:
+            return documents_by_code(dbsession, item_ids)
 
     def _forget(self, journal_ids: list[int]) -> None:
         for start in range(0, len(journal_ids), BATCH):

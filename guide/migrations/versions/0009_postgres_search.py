@@ -24,8 +24,10 @@ def upgrade():
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     op.execute("CREATE EXTENSION IF NOT EXISTS fuzzystrmatch")
     columns = ", ".join(f"{field} tsvector NOT NULL" for field in FIELDS)
+    # No foreign key to items: a cascade would delete a row before the backend has taken its
+    # words out of the vocabulary's counts; the backend deletes the rows of deleted items itself.
     op.execute(f"""CREATE TABLE search_documents (
-        item_id integer PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        item_id integer PRIMARY KEY,
         code text NOT NULL, {columns}, meta jsonb NOT NULL, lengths jsonb NOT NULL)""")
     # fastupdate off: each write goes into the index itself. With it on, new entries wait in a
     # pending list that every search scans in full until a vacuum (a rebuild made searches 10 ms).

@@ -182,9 +182,9 @@ def test_changes_wait_for_a_running_rebuild_and_a_dead_one_blocks_nothing(scratc
 
 
 def test_an_item_that_cannot_be_indexed_holds_back_no_other(scratch, search, monkeypatch, caplog):
-    from guide.search import whoosh_backend
+    from guide.search import documents
 
-    real = whoosh_backend.item_documents
+    real = documents.item_documents
     with scratch.transaction() as s:
         broken = s.scalar(select(Item.id).where(Item.code == "MZJ-0001"))
 
@@ -193,7 +193,7 @@ def test_an_item_that_cannot_be_indexed_holds_back_no_other(scratch, search, mon
             raise ValueError("a document that cannot be built")  # a fault, injected for this test
         return real(dbsession, item_ids)
 
-    monkeypatch.setattr(whoosh_backend, "item_documents", failing_for_one)
+    monkeypatch.setattr(documents, "item_documents", failing_for_one)
     with scratch.transaction() as s:
         s.scalar(select(Item).where(Item.code == "GAJ-0001")).name_zh = "护照新名字"
         s.scalar(select(Item).where(Item.code == "MZJ-0001")).name_zh = "喀斯特地貌登记"
