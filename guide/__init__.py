@@ -34,6 +34,8 @@ def main(global_config, **settings):
         config.include(".places.service")
         # The holiday calendar, per content version; the public base URL that QR codes carry.
         config.include(".hours")
+        config.include(".notices")
+        config.include(".bundles")
         config.include(".qr")
         # Search: opens (or first builds) the index, and follows database commits.
         config.include(".search")

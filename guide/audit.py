@@ -32,6 +32,12 @@ ACTIONS = {
     "user.password": _("Set a user's password"),
     "user.own_password": _("Changed their own password"),
     "user.own_password_failure": _("Gave a wrong password to change it"),
+    "notice.add": _("Added a notice"),
+    "notice.change": _("Changed a notice"),
+    "notice.remove": _("Removed a notice"),
+    "bundle.add": _("Added a bundle"),
+    "bundle.change": _("Changed a bundle"),
+    "bundle.remove": _("Removed a bundle"),
 }
 PER_PAGE = 50
 #: the address recorded for the system's own actions: no client can have it

@@ -1,4 +1,5 @@
-"""Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar, guides."""
+"""Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar,
+notices, bundles, guides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from .bundles.loader import load_bundles
 from .hours.calendar import load_calendar
 from .kiosk.popular import load_popular
+from .notices.loader import load_notices
 from .places.loader import ContentInvalid, load_centers
 from .workflow.loader import load_guides
 
@@ -33,6 +36,8 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
         counts["calendar days"] = load_calendar(dbsession, folder / "calendar" / "holidays.csv")
     except ValueError as e:
         raise ContentInvalid([str(e)]) from e
+    counts["notices added or replaced"] = load_notices(dbsession, folder / "notices" / "notices.csv", overwrite)
+    counts["bundles added or replaced"] = load_bundles(dbsession, folder / "bundles" / "bundles.yaml", overwrite)
     guides = load_guides(dbsession, folder / "guides", overwrite=overwrite)
     counts["guides"] = guides.files
     counts["guides added or changed"] = guides.outcomes["added"] + guides.outcomes["changed"]

@@ -13,12 +13,12 @@ import time
 
 from sqlalchemy import event, select, update
 
-from .models import (BestBet, CalendarDay, ContentVersion, Department, District, Guide, GuideRevision, Item,
-                     ItemTopic, Material, Schedule, ScheduleException, ScheduleInterval, ServiceCenter,
+from .models import (BestBet, Bundle, BundleItem, CalendarDay, ContentVersion, Department, District, Guide, GuideRevision, Item,
+                     ItemTopic, Material, Notice, Schedule, ScheduleException, ScheduleInterval, ServiceCenter,
                      TranslationSource, Window)
 
 #: What readers see. (Users, the audit log, login failures and the search journal are not content.)
-CONTENT_MODELS = (BestBet, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material,
+CONTENT_MODELS = (BestBet, Bundle, BundleItem, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material, Notice,
                   Schedule, ScheduleException, ScheduleInterval, ServiceCenter, TranslationSource, Window)
 _BUMPED = "content_version.bumped"
 _COMMITTED_ONLY = "guide.sees_only_committed"

@@ -36,7 +36,7 @@ from .i18n import LOCALES_BY_URL
 PAGE_CACHE_CONTROL = "no-cache"
 API_CACHE_CONTROL = "public, max-age=60"
 #: Catalogue API paths under /api/v1/.
-API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/openapi.json")
+API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/notices", "/api/v1/openapi.json")
 #: API answers that follow the index: they get ETags and 304s but are not kept (each keystroke
 #: of a search box is a URL of its own; they would push pages out of the cache).
 SEARCH_API_PREFIXES = ("/api/v1/search", "/api/v1/suggest")

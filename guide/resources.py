@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from .catalogue.interfaces import ICatalogueService
 from .i18n import DEFAULT_LOCALE, LOCALES_BY_TAG, LOCALES_BY_URL
-from .models import User, transaction_scope
+from .models import Bundle, Notice, User, transaction_scope
 from .places.interfaces import IPlacesService
 from .security import EditorContext, claims_a_session
 from .workflow.service import GuideWorkflow
@@ -29,6 +29,18 @@ class CenterResource:
     def __init__(self, request):
         self.center = request.find_service(IPlacesService).get_center(request.matchdict["code"])
         if self.center is None:
+            raise HTTPNotFound()
+
+
+class BundleResource:
+    """A one-step bundle's page: /{lang}/bundles/{slug}."""
+
+    def __init__(self, request):
+        from .bundles import load_bundles
+
+        slug = request.matchdict["slug"]
+        self.bundle = next((b for b in load_bundles(request.dbsession) if b.slug == slug), None)
+        if self.bundle is None:
             raise HTTPNotFound()
 
 
@@ -95,4 +107,28 @@ class UserResource(EditorRoot):
         if self.signed_in and request.has_permission("admin", self):
             self.user = request.dbsession.scalar(select(User).where(User.username == request.matchdict["name"]))
             if self.user is None:
+                raise HTTPNotFound()
+
+
+class NoticeResource(EditorRoot):
+    """A notice, for publishers: /editor/notices/{id}."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        # As for accounts: to anyone who may not manage notices, every id answers alike (403).
+        if self.signed_in and request.has_permission("publish", self):
+            raw = request.matchdict["id"]
+            self.notice = request.dbsession.get(Notice, int(raw)) if raw.isdigit() and len(raw) < 10 else None
+            if self.notice is None:
+                raise HTTPNotFound()
+
+
+class EditorBundleResource(EditorRoot):
+    """A one-step bundle, for publishers: /editor/bundles/{slug}."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        if self.signed_in and request.has_permission("publish", self):
+            self.bundle = request.dbsession.scalar(select(Bundle).where(Bundle.slug == request.matchdict["slug"]))
+            if self.bundle is None:
                 raise HTTPNotFound()

@@ -1,8 +1,8 @@
 """Every URL. Route names are dotted by audience (public.*, api.*, editor.*); URLs are a contract (DESIGN.md)."""
 from .http_cache import STATIC_MAX_AGE
 from .i18n import URL_PATTERN
-from .resources import (CenterResource, DepartmentResource, EditorRoot, GuideResource, ItemResource,
-                        KioskItemResource, KioskResource, UserResource)
+from .resources import (BundleResource, CenterResource, DepartmentResource, EditorBundleResource, EditorRoot,
+                        GuideResource, ItemResource, KioskItemResource, KioskResource, NoticeResource, UserResource)
 
 LANG = "{lang:%s}" % URL_PATTERN
 
@@ -24,6 +24,8 @@ def includeme(config):
     config.add_route("public.centers", f"/{LANG}/centers")
     config.add_route("public.center", f"/{LANG}/centers/{{code}}", factory=CenterResource)
     config.add_route("public.privacy", f"/{LANG}/privacy")
+    config.add_route("public.bundles", f"/{LANG}/bundles")
+    config.add_route("public.bundle", f"/{LANG}/bundles/{{slug}}", factory=BundleResource)
 
     # A hall's kiosk: the language is in the URL, never a cookie (guide.i18n.kiosk_locale).
     config.add_route("kiosk.start", "/kiosk/{center}/", factory=KioskResource)
@@ -44,6 +46,7 @@ def includeme(config):
     config.add_route("api.center_status", "/api/v1/centers/{code}/status", factory=CenterResource)
     config.add_route("api.search", "/api/v1/search")
     config.add_route("api.suggest", "/api/v1/suggest")
+    config.add_route("api.notices", "/api/v1/notices")
 
     # The editor: every route's permission is in its view (guide.security.PERMISSIONS).
     config.add_route("editor.root", "/editor", factory=EditorRoot)
@@ -60,4 +63,8 @@ def includeme(config):
     config.add_route("editor.restore", f"{guide}/revisions/{{number}}/restore", factory=GuideResource)
     config.add_route("editor.users", "/editor/users", factory=EditorRoot)
     config.add_route("editor.user", "/editor/users/{name}", factory=UserResource)
+    config.add_route("editor.notices", "/editor/notices", factory=EditorRoot)
+    config.add_route("editor.notice", "/editor/notices/{id}", factory=NoticeResource)
+    config.add_route("editor.bundles", "/editor/bundles", factory=EditorRoot)
+    config.add_route("editor.bundle", "/editor/bundles/{slug}", factory=EditorBundleResource)
     config.add_route("editor.audit", "/editor/audit", factory=EditorRoot)

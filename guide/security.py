@@ -28,7 +28,7 @@ PERMISSIONS = {
     # dashboard, item search, the guide form (preview, save, submit), history, diff, restore,
     # one's own preferences, signing out
     "edit": "editor",
-    # sending back, publishing, scheduling and cancelling a schedule, archiving
+    # sending back, publishing, scheduling and cancelling a schedule, archiving; notices
     "publish": "publisher",
     # users and the audit log
     "admin": "admin",

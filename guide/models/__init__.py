@@ -8,12 +8,14 @@ from sqlalchemy.orm import configure_mappers, sessionmaker
 import zope.sqlalchemy
 
 from .audit import AuditEvent  # noqa: F401
+from .bundles import Bundle, BundleItem  # noqa: F401
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
 from .content import ContentVersion  # noqa: F401
 from .guides import Guide, GuideRevision  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
+from .notices import Notice  # noqa: F401
 from .search import BestBet, SearchJournal  # noqa: F401
 from .translations import TranslationSource  # noqa: F401
 from .users import LoginFailure, User  # noqa: F401

@@ -54,6 +54,15 @@ def date_text(loc, date: dt.date) -> str:
     return format_date(date, format="full", locale=loc.babel)
 
 
+def until_text(localizer, loc, instant: dt.datetime) -> str:
+    """"Until Sat 19 Dec 18:00" / "截至12月19日周六 18:00", China time: when a notice ends."""
+    from ..hours.status import TZ
+
+    local = instant.astimezone(TZ)
+    when = f"{format_skeleton('MMMEd', local, locale=loc.babel)} {format_time(local, 'HH:mm', locale=loc.babel)}"
+    return localizer.translate(_("Until ${when}", mapping={"when": when}))
+
+
 def status_text(localizer, loc, status, today: dt.date | None = None) -> str:
     """"Open now, until 17:30", "Closed, opens today at 14:00" or "Closed, opens Wed 25 Nov 09:00"
     in the reader's language."""

@@ -1,8 +1,11 @@
 """axe-core over every public page type, in the three languages, on a phone and a desktop width.
 Every violation fails, whatever its impact: the pages have none, and must keep it so."""
+import datetime as dt
 from urllib.parse import quote
 
 import pytest
+
+from guide.hours.status import TZ
 
 from .axe import axe_violations, format_violations
 
@@ -30,6 +33,10 @@ PAGES = {
     "not-found": ("/items/NO-SUCH-0000", "main .column > .lead"),
     "privacy": ("/privacy", "main h2"),
     "item-done-online": ("/items/GJJ-0005", ".action-panel .button-start"),
+    "bundles": ("/bundles", ".card-list li"),
+    "bundle": ("/bundles/having-a-baby", "ol.bundle-steps li"),
+    "search-life-event": (lambda lang: "/search?q=" + quote("having a baby" if lang == "en" else "生孩子"),
+                          ".bundles-found li"),
 }
 SIZES = {"phone": (390, 900), "desktop": (1280, 900)}
 
@@ -82,3 +89,19 @@ def test_axe_sees_a_violation(browser, server_url):
         "const img = document.createElement('img'); img.src = 'data:,'; document.querySelector('main').append(img);")
     found = axe_violations(browser, impacts=("critical",))
     assert "image-alt" in {v["id"] for v in found}, format_violations(found)
+
+
+#: when the sample notices of content/notices/ for the Huicheng hall and the passport are current
+NOTICES_AT = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TZ)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_with_notices_have_no_violations(browser, server_url, clock, lang):
+    clock.set(NOTICES_AT)
+    for path in ("/centers/huicheng", "/items/GAJ-0014"):
+        url = f"{server_url}/{lang}{path}"
+        browser.get(url)
+        assert browser.execute_script("return document.querySelectorAll('section.notices .notice').length") >= 1, url
+        violations = axe_violations(browser)
+        if violations:
+            pytest.fail(format_violations(violations, url), pytrace=False)

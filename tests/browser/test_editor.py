@@ -73,6 +73,10 @@ def editor_pages(server_url):
         "users": "/editor/users",
         "user": "/editor/users/browser-editor",
         "audit": "/editor/audit",
+        "notices": "/editor/notices",
+        "notice": "/editor/notices/1",
+        "bundles": "/editor/bundles",
+        "bundle": "/editor/bundles/having-a-baby",
         "preferences": "/editor/preferences",
         "not-found": "/editor/items/NO-SUCH-0000/zh-hans",
     }

@@ -59,8 +59,12 @@ def document() -> dict:
                 "only in the item's list of required documents; such results come after the others)"),
             "/api/v1/suggest": _get("Suggestions for a search box",
                                     [{"name": "q", "in": "query", "schema": {"type": "string"}}, LANG],
-                                    "`suggestions` (code, name, url)"),
+                                    "`suggestions` (kind: bundle (slug) or item (code), name, url): life events first"),
             "/api/v1/centers": _get("Service centers", [LANG], "`centers`"),
+            "/api/v1/notices": _get(
+                "Notices current at an instant (holiday arrangements, closures, outages)", [AT],
+                "`at` and `notices` (id, severity: info|warning|critical, starts, ends, text per locale, centers and "
+                "items it concerns: both empty for a site-wide notice)"),
             "/api/v1/centers/{code}/status": _get(
                 "Open now, closes at, next opening", [CODE, LANG, AT],
                 "`open`, `closes_at`, `next_open`, `noon_service`, `saturday_service`, `calendar_covered`, `windows`"),

@@ -1,7 +1,7 @@
 """JSON API v1: search and the search box's suggestions."""
 from pyramid.view import view_config
 
-from ...i18n import KNOWN_LOCALES, to_traditional
+from ...i18n import KNOWN_LOCALES, localized, to_traditional
 from ...search import search_service
 from ..params import text_param
 from ..search_params import facet_choices, hit_name, hit_texts, search_request
@@ -26,6 +26,10 @@ def search(request):
         "degraded": results.degraded,
         "partial": results.partial,
         "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in results.facets.items()},
+        # a life event the query names: its bundle, shown above the items
+        "bundles": [{"slug": b.slug, "title": localized(b, "title", loc).value,
+                     "url": request.route_url("public.bundle", lang=loc.url, slug=b.slug)}
+                    for b in request.bundle_finder.find(search_req.text)],
         "results": [_result(hit, loc, item_url) for hit in results.hits],
     }
 
@@ -54,8 +58,12 @@ def _result(hit, loc, item_url: list[str]) -> dict:
 def suggest(request):
     loc = api_locale(request)
     prefix = text_param(request, "q", 100) or ""
-    found = search_service(request).suggest(prefix, loc.tag, 8)
-    return {"q": prefix, "suggestions": [{
-        "code": code, "name": to_traditional(name) if loc.tag == "zh-Hant" else name,
+    # Life events first (their names, or the words for them), then items.
+    bundles = [{"kind": "bundle", "slug": b.slug, "name": localized(b, "title", loc).value,
+                "url": request.route_path("public.bundle", lang=loc.url, slug=b.slug)}
+               for b in request.bundle_finder.complete(prefix)]
+    found = search_service(request).suggest(prefix, loc.tag, 8 - len(bundles))
+    return {"q": prefix, "suggestions": bundles + [{
+        "kind": "item", "code": code, "name": to_traditional(name) if loc.tag == "zh-Hant" else name,
         "url": request.route_path("public.item", lang=loc.url, code=code),
     } for code, name in found]}

@@ -71,6 +71,7 @@ def item_guide(context, request):
         "districts": places.districts() if windows else [],
         "nearest": centers[:NEAREST] if origin else [],
         "centers": centers,
+        "notice_rows": request.notice_board.for_item(item.code, [c.center.code for c, _status in centers]),
         "updated": date_text(loc, guide.published_at.astimezone(TZ).date()) if guide and guide.published_at else None,
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,

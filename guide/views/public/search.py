@@ -21,6 +21,8 @@ def search(request):
     results = search_service(request).search(search_req) if searched else None
     return {
         "q": search_req.text,
+        # a life event the query names: its bundle above the items (first page only)
+        "bundles": request.bundle_finder.find(search_req.text) if searched and search_req.page == 1 else [],
         "searched": searched,
         "results": results,
         "filters": search_req.filters,

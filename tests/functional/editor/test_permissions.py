@@ -33,6 +33,14 @@ MATRIX = {
     ("editor.user", "/editor/users/test-editor", "GET"): "admin",
     ("editor.user", "/editor/users/test-editor", "POST"): "admin",
     ("editor.audit", "/editor/audit", "GET"): "admin",
+    ("editor.notices", "/editor/notices", "GET"): "publisher",
+    ("editor.notices", "/editor/notices", "POST"): "publisher",
+    ("editor.notice", "/editor/notices/1", "GET"): "publisher",
+    ("editor.notice", "/editor/notices/1", "POST"): "publisher",
+    ("editor.bundles", "/editor/bundles", "GET"): "publisher",
+    ("editor.bundles", "/editor/bundles", "POST"): "publisher",
+    ("editor.bundle", "/editor/bundles/having-a-baby", "GET"): "publisher",
+    ("editor.bundle", "/editor/bundles/having-a-baby", "POST"): "publisher",
     ("editor.logout", "/editor/logout", "POST"): "editor",
 }
 ROLES = ("editor", "publisher", "admin")

@@ -1,0 +1,78 @@
+"""content/bundles/bundles.yaml: the bundles shipped with the content. `load-content` adds those
+the database lacks, by slug, and replaces those it has only with --overwrite (editors keep them
+on the web once the site runs). A file with a bad entry loads nothing and names every problem.
+The rules of a bundle are guide.bundles.check, as for the editor's form."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Bundle
+from ..places.loader import ContentInvalid
+from . import apply, check, differs
+
+LANGS = {"zh-Hans": "zh", "en": "en"}
+
+
+def _texts(entry: dict, key: str) -> dict:
+    """{field_zh: ..., field_en: ...} of a {zh-Hans: ..., en: ...} mapping (missing: empty)."""
+    value = entry.get(key) if isinstance(entry.get(key), dict) else {}
+    out = {}
+    for lang, suffix in LANGS.items():
+        text = value.get(lang)
+        if key == "terms":
+            out[f"{key}_{suffix}"] = [str(t) for t in text] if isinstance(text, list) else []
+        else:
+            out[f"{key}_{suffix}"] = text if isinstance(text, str) else ""
+    return out
+
+
+def read_bundles(dbsession: Session, path: Path) -> list[dict]:
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        raise ContentInvalid([f"{path.name}: not YAML ({e})"]) from None
+    if not isinstance(entries, list):
+        raise ContentInvalid([f"{path.name}: a list of bundles is expected"])
+    errors, found, seen = [], [], set()
+    for number, entry in enumerate(entries, start=1):
+        entry = entry if isinstance(entry, dict) else {}
+        slug = str(entry.get("slug", ""))
+        label = f"{path.name} bundle {number} ({slug})"
+        if slug in seen:
+            errors.append(f"{label}: the slug is used twice")
+        seen.add(slug)
+        codes = entry.get("items") if isinstance(entry.get("items"), list) else []
+        fields, problems = check(dbsession, slug=slug, codes=[str(c) for c in codes], **_texts(entry, "title"),
+                                 **_texts(entry, "summary"), **_texts(entry, "terms"))
+        errors += [f"{label}: {name}: {message.interpolate()}" for name, message in problems.items()]
+        if fields:
+            found.append({**fields, "position": number})
+    if errors:
+        raise ContentInvalid(errors)
+    return found
+
+
+def load_bundles(dbsession: Session, path: Path, overwrite: bool = False) -> int:
+    """The number of bundles added or replaced."""
+    if not path.exists():
+        return 0
+    found = read_bundles(dbsession, path)
+    existing = {b.slug: b for b in dbsession.scalars(select(Bundle).where(Bundle.slug.in_([f["slug"] for f in found])))}
+    now = dt.datetime.now(dt.timezone.utc)
+    written = 0
+    for fields in found:
+        bundle = existing.get(fields["slug"])
+        if bundle is None:
+            bundle = Bundle(slug=fields["slug"], position=fields["position"])
+            dbsession.add(bundle)
+        elif not (overwrite and (differs(bundle, fields) or bundle.position != fields["position"])):
+            continue
+        bundle.position = fields["position"]
+        apply(bundle, fields, now)
+        written += 1
+    return written

@@ -1,0 +1,89 @@
+"""content/notices/notices.csv: the notices shipped with the content. `load-content` adds those
+the database lacks, by slug, and replaces those it has only with --overwrite: a notice is
+edited on the web once the site runs."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..hours.status import TZ
+from ..models import Notice
+from ..places.loader import ContentInvalid
+from . import NoticeFields, check, codes
+
+#: starts and ends as the file writes them, China time
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+COLUMNS = ("slug", "severity", "starts", "ends", "centers", "items", "text_zh", "text_en")
+
+
+def _instant(raw: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(raw.strip(), TIME_FORMAT).replace(tzinfo=TZ).astimezone(dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def read_notices(dbsession: Session, path: Path) -> dict[str, NoticeFields]:
+    """slug -> fields; ContentInvalid naming every bad row."""
+    errors, found = [], {}
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ContentInvalid([f"{path.name}: missing columns {', '.join(missing)}"])
+        for line, row in enumerate(reader, start=2):
+            label = f"{path.name} row {line}"
+            slug = (row["slug"] or "").strip()
+            if not SLUG.fullmatch(slug):
+                errors.append(f"{label}: the slug must be lower-case letters, digits and hyphens")
+                continue
+            if slug in found:
+                errors.append(f"{label}: the slug {slug} is used twice")
+                continue
+            fields, problems = check(
+                dbsession, severity=(row["severity"] or "").strip(), starts_at=_instant(row["starts"] or ""),
+                ends_at=_instant(row["ends"] or ""), text_zh=row["text_zh"] or "", text_en=row["text_en"] or "",
+                center_codes=codes(row["centers"] or ""), item_codes=codes(row["items"] or ""))
+            if problems:
+                errors += [f"{label}: {name}: {message.interpolate()}" for name, message in problems.items()]
+                if problems.keys() & {"starts_at", "ends_at"}:
+                    errors.append(f"{label}: times are written like 2026-12-31 17:30 (China time)")
+            else:
+                found[slug] = fields
+    if errors:
+        raise ContentInvalid(errors)
+    return found
+
+
+def load_notices(dbsession: Session, path: Path, overwrite: bool = False) -> int:
+    """The number of notices added or replaced."""
+    if not path.exists():
+        return 0
+    found = read_notices(dbsession, path)
+    existing = {n.slug: n for n in dbsession.scalars(
+        select(Notice).where(Notice.slug.in_(found)).options(selectinload(Notice.centers), selectinload(Notice.items)))}
+    now = dt.datetime.now(dt.timezone.utc)
+    written = 0
+    for slug, fields in found.items():
+        notice = existing.get(slug)
+        if notice is None:
+            notice = Notice(slug=slug, updated_at=now)
+            dbsession.add(fields.apply(notice))
+        elif overwrite and snapshot(notice) != snapshot(fields):
+            fields.apply(notice).updated_at = now
+        else:
+            continue
+        written += 1
+    return written
+
+
+def snapshot(notice) -> tuple:
+    """What a notice says, to compare a file's with the database's."""
+    return (notice.severity, notice.starts_at, notice.ends_at, notice.text_zh, notice.text_en,
+            [c.code for c in notice.centers], [i.code for i in notice.items])
