@@ -1,18 +1,17 @@
-"""content/bundles/bundles.yaml: the bundles shipped with the content. `load-content` adds those
-the database lacks, by slug, and replaces those it has only with --overwrite (editors keep them
-on the web once the site runs). A file with a bad entry loads nothing and names every problem.
-The rules of a bundle are guide.bundles.check, as for the editor's form."""
+"""content/bundles/bundles.yaml: the bundles shipped with the content, seeded as guide.seeding
+says (editors keep them on the web once the site runs). A file with a bad entry loads nothing
+and names every problem. The rules of a bundle are guide.bundles.check, as for the editor's form."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
 import yaml
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Bundle
 from ..places.loader import ContentInvalid
+from ..seeding import seed
 from . import apply, check, differs
 
 LANGS = {"zh-Hans": "zh", "en": "en"}
@@ -58,21 +57,15 @@ def read_bundles(dbsession: Session, path: Path) -> list[dict]:
 
 
 def load_bundles(dbsession: Session, path: Path, overwrite: bool = False) -> int:
-    """The number of bundles added or replaced."""
+    """The number of bundles added or replaced (guide.seeding's rule)."""
     if not path.exists():
         return 0
-    found = read_bundles(dbsession, path)
-    existing = {b.slug: b for b in dbsession.scalars(select(Bundle).where(Bundle.slug.in_([f["slug"] for f in found])))}
     now = dt.datetime.now(dt.timezone.utc)
-    written = 0
-    for fields in found:
-        bundle = existing.get(fields["slug"])
-        if bundle is None:
-            bundle = Bundle(slug=fields["slug"], position=fields["position"])
-            dbsession.add(bundle)
-        elif not (overwrite and (differs(bundle, fields) or bundle.position != fields["position"])):
-            continue
+
+    def write(bundle, fields):
         bundle.position = fields["position"]
         apply(bundle, fields, now)
-        written += 1
-    return written
+
+    return seed(dbsession, Bundle, {f["slug"]: f for f in read_bundles(dbsession, path)}, overwrite,
+                new=lambda slug, _fields: Bundle(slug=slug),
+                same=lambda b, f: b.position == f["position"] and not differs(b, f), write=write)

@@ -1,6 +1,5 @@
-"""content/notices/notices.csv: the notices shipped with the content. `load-content` adds those
-the database lacks, by slug, and replaces those it has only with --overwrite: a notice is
-edited on the web once the site runs."""
+"""content/notices/notices.csv: the notices shipped with the content, seeded as guide.seeding
+says (a notice is edited on the web once the site runs)."""
 from __future__ import annotations
 
 import csv
@@ -8,12 +7,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..hours.status import TZ
 from ..models import Notice
 from ..places.loader import ContentInvalid
+from ..seeding import seed
 from . import NoticeFields, check, codes
 
 #: starts and ends as the file writes them, China time
@@ -62,25 +61,17 @@ def read_notices(dbsession: Session, path: Path) -> dict[str, NoticeFields]:
 
 
 def load_notices(dbsession: Session, path: Path, overwrite: bool = False) -> int:
-    """The number of notices added or replaced."""
+    """The number of notices added or replaced (guide.seeding's rule)."""
     if not path.exists():
         return 0
-    found = read_notices(dbsession, path)
-    existing = {n.slug: n for n in dbsession.scalars(
-        select(Notice).where(Notice.slug.in_(found)).options(selectinload(Notice.centers), selectinload(Notice.items)))}
     now = dt.datetime.now(dt.timezone.utc)
-    written = 0
-    for slug, fields in found.items():
-        notice = existing.get(slug)
-        if notice is None:
-            notice = Notice(slug=slug, updated_at=now)
-            dbsession.add(fields.apply(notice))
-        elif overwrite and snapshot(notice) != snapshot(fields):
-            fields.apply(notice).updated_at = now
-        else:
-            continue
-        written += 1
-    return written
+
+    def write(notice, fields):
+        fields.apply(notice).updated_at = now
+
+    return seed(dbsession, Notice, read_notices(dbsession, path), overwrite,
+                new=lambda slug, _fields: Notice(slug=slug), same=lambda n, f: snapshot(n) == snapshot(f),
+                write=write)
 
 
 def snapshot(notice) -> tuple:
