@@ -101,12 +101,14 @@ class NoticeBoard:
     def site_wide(self) -> list[Notice]:
         return [n for n in self.notices if n.site_wide]
 
-    def for_center(self, code: str) -> list[Notice]:
-        return [n for n in self.notices if any(c.code == code for c in n.centers)]
+    def for_center(self, code: str) -> list[tuple[Notice, None]]:
+        """The site's notices and the center's own, as a page lists them (notices.pt)."""
+        return [(n, None) for n in self.notices if n.site_wide or any(c.code == code for c in n.centers)]
 
     def for_item(self, code: str, center_codes) -> list[tuple[Notice, ServiceCenter | None]]:
-        """The item's own notices (center None), then those of the centers that accept it."""
-        own = [(n, None) for n in self.notices if any(i.code == code for i in n.items)]
+        """The site's notices and the item's own (center None), then those of the centers that
+        accept it (each with its center)."""
+        own = [(n, None) for n in self.notices if n.site_wide or any(i.code == code for i in n.items)]
         wanted = set(center_codes)
         return own + [(n, c) for n in self.notices for c in n.centers if c.code in wanted]
 

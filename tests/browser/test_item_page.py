@@ -1,11 +1,14 @@
 """The guide page leads with the action: the way to start is on the first screen of a desktop
 and a phone, in every language; "Use my location" appears only when it can work, and says so
 when the browser will not give a position."""
+import datetime as dt
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import select
 
+from guide.hours.status import TZ
 from guide.models import Item
 
 pytestmark = pytest.mark.browser
@@ -34,16 +37,29 @@ def screen(browser):
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+#: the sample notices (content/notices/) for the passport and the Huicheng hall are current, and
+#: then the site-wide New Year one: notices must not push the way to start off the first screen
+NOTICE_TIMES = {"no notice": None, "item and center notices": dt.datetime(2026, 12, 1, 10, tzinfo=TZ),
+                "site-wide notice": dt.datetime(2026, 12, 31, 10, tzinfo=TZ)}
+
+
+@pytest.mark.parametrize("at", list(NOTICE_TIMES))
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(SCREENS))
 @pytest.mark.parametrize("kind", ["online", "windows-only"])
-def test_the_start_button_is_on_the_first_screen(browser, server_url, screen, codes, name, lang, kind):
+def test_the_start_button_is_on_the_first_screen(browser, server_url, screen, codes, clock, name, lang, kind, at):
+    if NOTICE_TIMES[at]:
+        clock.set(NOTICE_TIMES[at])
+    else:
+        clock.set(dt.datetime(2027, 6, 1, 10, tzinfo=TZ))  # no sample notice then
     screen(name)
     browser.get(f"{server_url}/{lang}/items/{codes[kind]}")
     assert browser.execute_script("return window.innerHeight") == SCREENS[name][1]
     start = browser.find_element(By.CSS_SELECTOR, ".action-panel .button-start")
     bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom", start)
-    assert 0 < bottom <= SCREENS[name][1], (kind, name, lang, bottom)
+    assert 0 < bottom <= SCREENS[name][1], (kind, name, lang, at, bottom)
+    if at == "site-wide notice":
+        assert browser.find_elements(By.CSS_SELECTOR, ".action-panel section.notices .notice")
     if kind == "online":
         assert start.get_attribute("href").startswith("https://")
     else:

@@ -46,10 +46,9 @@ def _where(request, context, item):
 
 @view_config(route_name="kiosk.home", renderer="guide:templates/kiosk/home.pt", request_method="GET")
 def home(context, request):
-    board = request.notice_board
     return {
         # What the hall's visitors must know now: the site's notices and the hall's own.
-        "notice_rows": [(n, None) for n in board.site_wide + board.for_center(context.center.code)],
+        "notice_rows": request.notice_board.for_center(context.center.code),
         "popular": context.center.popular_items,
         "topics": topics(request.find_service(ICatalogueService).facet_counts()),
     }

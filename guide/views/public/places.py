@@ -62,7 +62,7 @@ def center(context, request):
     calendar = request.holiday_calendar
     return {
         "center": center,
-        "notice_rows": [(n, None) for n in request.notice_board.for_center(center.code)],
+        "notice_rows": request.notice_board.for_center(center.code),
         "calendar_days": [(date_text(loc, date), day) for date, day in calendar.upcoming(now.date(), CALENDAR_DAYS_AHEAD)],
         "calendar_covers_ahead": calendar.covers(now.date() + dt.timedelta(days=CALENDAR_DAYS_AHEAD)),
         "closed_on_holidays": center.schedule.closed_on_public_holidays,
