@@ -36,6 +36,7 @@ def main(global_config, **settings):
         config.include(".hours")
         config.include(".notices")
         config.include(".bundles")
+        config.include(".feedback")
         config.include(".qr")
         # Search: opens (or first builds) the index, and follows database commits.
         config.include(".search")

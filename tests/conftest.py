@@ -166,3 +166,14 @@ def dbsession(wsgi_app, tm):
 def doomed_app(wsgi_app, tm, dbsession) -> TestApp:
     """The app, its requests inside the test's doomed transaction."""
     return TestApp(wsgi_app, extra_environ={"tm.active": True, "tm.manager": tm, "app.dbsession": dbsession})
+
+
+@pytest.fixture
+def fresh_throttle(wsgi_app):
+    """A feedback throttle of the test's own (guide.feedback): other tests' sendings do not count."""
+    from guide.feedback import Throttle
+
+    before = wsgi_app.registry["feedback_throttle"]
+    wsgi_app.registry["feedback_throttle"] = Throttle()
+    yield
+    wsgi_app.registry["feedback_throttle"] = before

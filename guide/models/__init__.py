@@ -12,6 +12,7 @@ from .bundles import Bundle, BundleItem  # noqa: F401
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
 from .content import ContentVersion  # noqa: F401
+from .feedback import Feedback  # noqa: F401
 from .guides import Guide, GuideRevision  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401

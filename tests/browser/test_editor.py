@@ -75,6 +75,7 @@ def editor_pages(server_url):
         "audit": "/editor/audit",
         "notices": "/editor/notices",
         "notice": "/editor/notices/1",
+        "feedback": "/editor/feedback",
         "bundles": "/editor/bundles",
         "bundle": "/editor/bundles/having-a-baby",
         "preferences": "/editor/preferences",

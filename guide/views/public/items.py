@@ -72,6 +72,8 @@ def item_guide(context, request):
         "nearest": centers[:NEAREST] if origin else [],
         "centers": centers,
         "notice_rows": request.notice_board.for_item(item.code, [c.center.code for c, _status in centers]),
+        # after a reader's feedback was stored (guide.views.public.feedback)
+        "feedback": {"error": None, "text": "", "thanks": params(request).get("feedback") == "thanks"},
         "updated": date_text(loc, guide.published_at.astimezone(TZ).date()) if guide and guide.published_at else None,
         "deadline": {"date": date_text(loc, expected), "covered": covered},
         "item": item,

@@ -37,6 +37,7 @@ MATRIX = {
     ("editor.notices", "/editor/notices", "POST"): "publisher",
     ("editor.notice", "/editor/notices/1", "GET"): "publisher",
     ("editor.notice", "/editor/notices/1", "POST"): "publisher",
+    ("editor.feedback", "/editor/feedback", "GET"): "editor",
     ("editor.bundles", "/editor/bundles", "GET"): "publisher",
     ("editor.bundles", "/editor/bundles", "POST"): "publisher",
     ("editor.bundle", "/editor/bundles/having-a-baby", "GET"): "publisher",
