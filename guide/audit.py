@@ -25,6 +25,7 @@ ACTIONS = {
     "guide.archive": _("Archived a guide"),
     "guide.restore": _("Restored a revision"),
     "guide.load": _("Loaded from content files"),
+    "guide.source_confirmed": _("Confirmed a guide after its facts changed"),
     "user.add": _("Added a user"),
     "user.role": _("Changed a role"),
     "user.disable": _("Disabled a user"),

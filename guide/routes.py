@@ -62,6 +62,7 @@ def includeme(config):
     config.add_route("editor.diff", f"{guide}/diff", factory=GuideResource)
     config.add_route("editor.revision", f"{guide}/revisions/{{number}}", factory=GuideResource)
     config.add_route("editor.restore", f"{guide}/revisions/{{number}}/restore", factory=GuideResource)
+    config.add_route("editor.source_holds", f"{guide}/source-holds", factory=GuideResource)
     config.add_route("editor.users", "/editor/users", factory=EditorRoot)
     config.add_route("editor.user", "/editor/users/{name}", factory=UserResource)
     config.add_route("editor.notices", "/editor/notices", factory=EditorRoot)

@@ -5,6 +5,7 @@ longer lists is deactivated, not deleted, so its guides survive a mistaken impor
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..models import Department, Item, ItemTopic, Material
 from ..translations import Ledger, snapshot
+from .provenance import fact_changes, flag_guides, materials_text
 from .sources import read_source
 from .validation import Catalogue, RowError, validate
 
@@ -44,11 +46,14 @@ class ImportReport:
     unchanged: int = 0
     departments_added: int = 0
     departments_changed: int = 0
+    #: guides flagged because their item's facts changed
+    guides_flagged: int = 0
 
     def summary(self) -> str:
         return (f"items: {len(self.added)} added, {len(self.changed)} changed, "
                 f"{len(self.removed)} removed, {self.unchanged} unchanged; departments: "
-                f"{self.departments_added} added, {self.departments_changed} changed")
+                f"{self.departments_added} added, {self.departments_changed} changed; "
+                f"guides flagged for review: {self.guides_flagged}")
 
 
 def _no_progress(phase: str, done: int, total: int) -> None:
@@ -100,9 +105,18 @@ def _apply_departments(dbsession: Session, catalogue: Catalogue, report: ImportR
     return existing
 
 
+def _facts(item: Item) -> dict:
+    """What an item's guides rest on: its fields, department and materials (provenance.py)."""
+    department = item.department.code if item.department else None
+    return {**{f: getattr(item, f) for f in ITEM_FIELDS}, "department": department,
+            "materials": materials_text(_material_rows(item))}
+
+
 def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress = _no_progress) -> ImportReport:
-    """Write a validated catalogue into the session's transaction; the caller commits or aborts."""
+    """Write a validated catalogue into the session's transaction; the caller commits or aborts.
+    The guides of items whose facts changed are flagged for their editors (provenance.py)."""
     report = ImportReport()
+    now = dt.datetime.now(dt.timezone.utc)
     ledger = Ledger(dbsession)
     departments = _apply_departments(dbsession, catalogue, report, ledger)
     existing = {
@@ -128,6 +142,7 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
         else:
             report.changed.append(code)
         before = snapshot(item, "item") if code in existing else None
+        facts = _facts(item) if code in existing else None
         for f in ITEM_FIELDS:
             setattr(item, f, record[f])
         ledger.record("item", code, before, item)
@@ -137,6 +152,10 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
             _sync_materials(item, materials, ledger)
         if item.topic_codes != record["topics"]:
             item.topics = [ItemTopic(topic=t) for t in record["topics"]]
+        if facts is not None:
+            changes = fact_changes(facts, _facts(item))
+            if changes:
+                report.guides_flagged += flag_guides(dbsession, item, changes, now)
     for code, item in existing.items():
         if code not in catalogue.items and item.active:
             item.active = False

@@ -91,3 +91,18 @@ class GuideRevision(Base):
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     publisher: Mapped[User | None] = relationship(foreign_keys=[publisher_id])
     reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
+
+
+class GuideSourceChange(Base):
+    """An import changed the facts of a guide's item (guide.catalogue.provenance): the guide is
+    listed for editors until one confirms it still holds or edits it."""
+
+    __tablename__ = "guide_source_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guide_id: Mapped[int] = mapped_column(ForeignKey("guides.id", ondelete="CASCADE"), index=True)
+    #: JSON: [[field, before, after], ...]
+    changes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    guide: Mapped[Guide] = relationship()

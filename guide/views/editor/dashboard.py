@@ -5,6 +5,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ...catalogue import provenance
 from ...i18n import _
 from ...models import Guide, Item
 from ...search import search_service
@@ -38,6 +39,8 @@ def home(request):
                  empty=_("Nothing was published in the last 30 days."), **published),
         ],
         "behind": dashboard.translations_behind(db),
+        # guides whose item's facts an import changed, until confirmed or edited
+        "flagged": provenance.flagged(db),
     }
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pyramid.httpexceptions import HTTPForbidden, HTTPSeeOther
 from pyramid.view import view_config
+from sqlalchemy import select
 
+from ...audit import record
+from ...catalogue import provenance
 from ...catalogue.vocab import ITEM_TYPES, ONLINE_DEPTHS
 from ...hours.status import TZ
 from ...i18n import SOURCE_LOCALE, _, localized, to_traditional
+from ...models import Guide
 from ...workflow.diff import diff
 from ...workflow.render import markdown_to_html
 from ...workflow.service import (EDITABLE_LOCALES, Conflict, GuideWorkflow, Submission, WorkflowError, guide_state,
@@ -131,8 +135,30 @@ def guide_form_post(context, request):
         return render(request, "conflict.pt", conflict_page(context, request, form, conflict.newest))
     except WorkflowError as e:
         return guide_page(context, request, form, {e.field or "form": e.message}, status=400)
+    if action in EDITS:
+        clear_flags(request, context)
     flash(request, outcome.message)
     return HTTPSeeOther(request.route_url("editor.guide", code=context.item.code, locale=context.locale.url))
+
+
+#: the guide form's actions that edit the guide: they clear its "facts changed" flags
+EDITS = ("save", "submit", "publish", "schedule")
+
+
+def clear_flags(request, context) -> int:
+    guide = request.dbsession.scalar(select(Guide).where(Guide.item_id == context.item.id,
+                                                         Guide.locale == context.locale.tag))
+    return provenance.clear(request.dbsession, guide) if guide is not None else 0
+
+
+@view_config(route_name="editor.source_holds", request_method="POST", permission="edit")
+def source_holds(context, request):
+    """An editor read what the import changed and confirms the guide still holds."""
+    if clear_flags(request, context):
+        record(request.dbsession, "guide.source_confirmed", actor(request), request.now, item_code=context.item.code,
+               locale=context.locale.tag)
+        flash(request, _("The guide is confirmed: it no longer waits for a check."))
+    return HTTPSeeOther(request.route_url("editor.home") + "#h-facts")
 
 
 def conflict_page(context, request, form: Submission, newest) -> dict:

@@ -28,6 +28,7 @@ MATRIX = {
     ("editor.diff", f"{GUIDE}/diff", "GET"): "editor",
     ("editor.revision", f"{GUIDE}/revisions/1", "GET"): "editor",
     ("editor.restore", f"{GUIDE}/revisions/1/restore", "POST"): "editor",
+    ("editor.source_holds", f"{GUIDE}/source-holds", "POST"): "editor",
     ("editor.users", "/editor/users", "GET"): "admin",
     ("editor.users", "/editor/users", "POST"): "admin",
     ("editor.user", "/editor/users/test-editor", "GET"): "admin",
