@@ -48,6 +48,8 @@ class ImportReport:
     departments_changed: int = 0
     #: guides flagged because their item's facts changed
     guides_flagged: int = 0
+    #: code -> [[field, before, after]] of each changed item's facts (provenance.py)
+    changes: dict[str, list[list]] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"items: {len(self.added)} added, {len(self.changed)} changed, "
@@ -155,6 +157,7 @@ def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress
         if facts is not None:
             changes = fact_changes(facts, _facts(item))
             if changes:
+                report.changes[code] = changes
                 report.guides_flagged += flag_guides(dbsession, item, changes, now)
     for code, item in existing.items():
         if code not in catalogue.items and item.active:

@@ -91,12 +91,30 @@ def do_init_db(env: Env) -> None:
     print(f"database ready at {env.engine.url.render_as_string(hide_password=True)}")
 
 
-def do_import(env: Env, path) -> int:
+#: errors an import lists before it gives only their number
+MAX_ERRORS_SHOWN = 200
+
+
+class _DryRun(Exception):
+    """Leaves the import's transaction, which is then rolled back, with what it would have done."""
+
+    def __init__(self, report):
+        super().__init__("dry run")
+        self.report = report
+
+
+def do_import(env: Env, path, dry_run: bool = False) -> int:
     try:
         with env.transaction() as dbsession:
             report = import_catalogue(dbsession, path, progress=progress)
+            if dry_run:
+                raise _DryRun(report)
+    except _DryRun as done:
+        print_changes(done.report)
+        print(f"{done.report.summary()} (a dry run: nothing was imported)")
+        return 0
     except CatalogueInvalid as e:
-        for error in e.errors:
+        for error in e.errors[:MAX_ERRORS_SHOWN]:
             print(f"error: {error}", file=sys.stderr)
         print(f"{len(e.errors)} error(s); nothing was imported", file=sys.stderr)
         return 1
@@ -105,6 +123,22 @@ def do_import(env: Env, path) -> int:
         return 1
     print(report.summary())
     return 0
+
+
+def print_changes(report, width: int = 80) -> None:
+    """What an import adds, changes (field by field) and removes."""
+    def short(value) -> str:
+        text = " ".join(str(value).split())
+        return text if len(text) <= width else text[:width - 1] + "…"
+
+    for code in report.added:
+        print(f"+ {code}")
+    for code in report.changed:
+        print(f"~ {code}")
+        for name, before, after in report.changes.get(code, []):
+            print(f"    {name}: {short(before)} → {short(after)}")
+    for code in report.removed:
+        print(f"- {code} (deactivated)")
 
 
 def do_load_content(env: Env, content: Path, overwrite: bool = False) -> int:
@@ -327,6 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("init-db", help="create or upgrade the database schema"))
     p = with_db(sub.add_parser("import-catalogue", help="import the item catalogue (all or nothing)"))
     p.add_argument("path", help="a folder of CSV files, an .xlsx workbook or a .json file")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list what would be added, changed (field by field) and removed, and import nothing")
     p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
     p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
     p.add_argument("--overwrite", action="store_true",
@@ -408,7 +444,7 @@ def _best_bet(env: Env, args) -> int:
 
 COMMANDS = {
     "init-db": _init_db,
-    "import-catalogue": lambda env, args: do_import(env, args.path),
+    "import-catalogue": lambda env, args: do_import(env, args.path, args.dry_run),
     "load-content": lambda env, args: do_load_content(env, Path(args.content), args.overwrite),
     "publish-due": lambda env, args: do_publish_due(env),
     "users": do_users,

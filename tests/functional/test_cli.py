@@ -110,3 +110,26 @@ def test_check_content_refuses_a_rule_it_cannot_apply(database, tmp_path, capsys
     assert guide_command(["check-content", "--database-url", database.url, "--content", str(content)]) == 2
     err = capsys.readouterr().err
     assert "rules.csv row" in err and problem in err
+
+
+def test_an_import_dry_run_lists_the_changes_field_by_field_and_imports_nothing(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'dry.sqlite'}"
+    db = ["--database-url", url]
+    assert guide_command(["init-db", *db]) == 0
+    assert guide_command(["import-catalogue", *db, str(SMALL)]) == 0
+    changed = tmp_path / "changed"
+    shutil.copytree(SMALL, changed)
+    items = (changed / "items.csv").read_text(encoding="utf-8").splitlines()
+    header = items[0].split(",")
+    row = items[1].split(",")
+    code, before = row[0], row[header.index("promised_limit_days")]
+    row[header.index("promised_limit_days")] = str(int(before) + 7)
+    (changed / "items.csv").write_text("\n".join([items[0], ",".join(row), *items[2:]]) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert guide_command(["import-catalogue", *db, str(changed), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"~ {code}" in out and f"promised_limit_days: {before} → {int(before) + 7}" in out
+    assert "dry run: nothing was imported" in out
+    # nothing was written: the real import still finds the change to make
+    assert guide_command(["import-catalogue", *db, str(changed)]) == 0
+    assert "1 changed" in capsys.readouterr().out
