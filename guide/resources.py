@@ -38,8 +38,8 @@ class BundleResource:
     def __init__(self, request):
         from .bundles import load_bundles
 
-        slug = request.matchdict["slug"]
-        self.bundle = next((b for b in load_bundles(request.dbsession) if b.slug == slug), None)
+        found = load_bundles(request.dbsession, slug=request.matchdict["slug"], materials=True)
+        self.bundle = found[0] if found else None
         if self.bundle is None:
             raise HTTPNotFound()
 

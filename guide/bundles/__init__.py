@@ -78,9 +78,15 @@ def differs(bundle: Bundle, fields: dict) -> bool:
         for name in ("title_zh", "title_en", "summary_zh", "summary_en", "terms_zh", "terms_en"))
 
 
-def load_bundles(dbsession) -> list[Bundle]:
-    return list(dbsession.scalars(select(Bundle).order_by(Bundle.position, Bundle.slug).options(
-        selectinload(Bundle.entries).selectinload(BundleItem.item).selectinload(Item.materials))))
+def load_bundles(dbsession, slug: str | None = None, materials: bool = False) -> list[Bundle]:
+    """The bundles in order, with their items (and the items' materials, for a bundle's page);
+    only the one of `slug` when given."""
+    items = selectinload(Bundle.entries).selectinload(BundleItem.item)
+    stmt = select(Bundle).order_by(Bundle.position, Bundle.slug).options(
+        items.selectinload(Item.materials) if materials else items)
+    if slug is not None:
+        stmt = stmt.where(Bundle.slug == slug)
+    return list(dbsession.scalars(stmt))
 
 
 @dataclass
@@ -230,12 +236,15 @@ def bundle_finder(request) -> BundleFinder:
     the app, the tests', gets one of its own: it may see what is not committed)."""
     from ..content_version import sees_only_committed
 
+    def made() -> BundleFinder:  # titles and terms are all it reads: no items
+        return BundleFinder(request.dbsession.scalars(select(Bundle).order_by(Bundle.position, Bundle.slug)).all())
+
     if not sees_only_committed(request.environ):
-        return BundleFinder(load_bundles(request.dbsession))
+        return made()
     version = request.registry["content_version"].current()
     finder = _finders.get(version)
     if finder is None:
-        finder = BundleFinder(load_bundles(request.dbsession))
+        finder = made()
         with _finders_lock:
             _finders.clear()
             _finders[version] = finder

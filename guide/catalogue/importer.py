@@ -111,7 +111,7 @@ def _facts(item: Item) -> dict:
     """What an item's guides rest on: its fields, department and materials (provenance.py)."""
     department = item.department.code if item.department else None
     return {**{f: getattr(item, f) for f in ITEM_FIELDS}, "department": department,
-            "materials": materials_text(_material_rows(item))}
+            "materials": materials_text(item.materials)}
 
 
 def apply_catalogue(dbsession: Session, catalogue: Catalogue, progress: Progress = _no_progress) -> ImportReport:

@@ -17,9 +17,9 @@ def _shown(value) -> str | int | None:
     return value if value is None or isinstance(value, (str, int)) else str(value)
 
 
-def materials_text(rows) -> str:
+def materials_text(materials) -> str:
     """The materials as one line: name and originals/copies each."""
-    return "; ".join(f"{row[1]} ({row[3]}/{row[4]})" for row in rows)
+    return "; ".join(f"{m.name_zh} ({m.originals}/{m.copies})" for m in materials)
 
 
 def fact_changes(before: dict, after: dict) -> list[list]:

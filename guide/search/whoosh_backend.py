@@ -37,7 +37,7 @@ from whoosh.index import LockError
 from zope.interface import implementer
 
 from ..models import Item, SearchJournal
-from .analysis import field_analyzers, init_jieba
+from .analysis import INDEX_FIELDS, KEYWORD_FIELDS, field_analyzers, init_jieba
 from .documents import documents_by_code, item_documents
 from .fallback import database_search
 from .completion import most_used_codes
@@ -68,26 +68,16 @@ SETTLED_NS = 2_000_000_000
 SEARCHERS = 2
 
 
+#: fields searched word by word only, never as phrases: the bigrams and the spelling vocabulary
+NO_PHRASES = ("name_bigram", "spell_en")
+
+
 def make_schema() -> Schema:
+    """The index fields (analysis.INDEX_FIELDS, with their analysers), the code and the metadata."""
     analyzers = field_analyzers()
-
-    def text(field, phrase=True):
-        return TEXT(analyzer=analyzers[field], phrase=phrase)
-
-    return Schema(
-        code=ID(stored=True, unique=True),
-        name_zh=text("name_zh"),
-        name_bigram=text("name_bigram", phrase=False),
-        name_en=text("name_en"),
-        pinyin=KEYWORD(lowercase=True, scorable=True),
-        initials=KEYWORD(lowercase=True, scorable=True),
-        text_zh=text("text_zh"),
-        text_en=text("text_en"),
-        materials_zh=text("materials_zh"),
-        materials_en=text("materials_en"),
-        spell_en=text("spell_en", phrase=False),
-        meta=STORED,
-    )
+    fields = {name: KEYWORD(lowercase=True, scorable=True) if name in KEYWORD_FIELDS
+              else TEXT(analyzer=analyzers[name], phrase=name not in NO_PHRASES) for name in INDEX_FIELDS}
+    return Schema(code=ID(stored=True, unique=True), meta=STORED, **fields)
 
 
 @implementer(ISearchService)
