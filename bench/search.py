@@ -138,9 +138,12 @@ SERVER = """
 import sys
 from waitress import serve
 from guide import main
-port, url, index_dir, threads, backend = sys.argv[1:]
-app = main({}, **{"sqlalchemy.url": url, "guide.search.index_dir": index_dir, "guide.search.backend": backend,
-                  "pyramid.default_locale_name": "zh_Hans"})
+port, url, index_dir, threads, backend, kept = sys.argv[1:]
+settings = {"sqlalchemy.url": url, "guide.search.index_dir": index_dir, "guide.search.backend": backend,
+            "pyramid.default_locale_name": "zh_Hans"}
+if kept != "default":
+    settings["guide.search_cache_bytes"] = kept  # 0: every answer worked out afresh
+app = main({}, **settings)
 serve(app, host="127.0.0.1", port=int(port), threads=int(threads), _quiet=True)
 """
 #: The upper bound: a WSGI app answering every request with the same bytes, through waitress.
@@ -228,11 +231,13 @@ def serving(script: str, *args: str):
 def throughput(url: str, index_dir: str, backend: str, cases, seconds: float, clients: int, threads: int,
                rounds: int, folder: Path) -> list[dict]:
     """In each round, the raw WSGI app serving one search answer's bytes, then the app answering
-    every query in turn, both through waitress with the same threads and clients."""
+    every query in turn, both through waitress with the same threads and clients: once as
+    deployed (answers kept by query: after the first pass the rotation is served from the search
+    answers' store) and once with no answer kept (every query worked out afresh)."""
     paths = [f"/api/v1/search?{urlencode({'q': t, 'lang': lang})}" for t, lang in cases]
     out = []
     for _ in range(rounds):
-        with serving(SERVER, url, index_dir, str(threads), backend) as port:
+        with serving(SERVER, url, index_dir, str(threads), backend, "default") as port:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", paths[0])
             body = folder / "answer.json"
@@ -240,11 +245,14 @@ def throughput(url: str, index_dir: str, backend: str, cases, seconds: float, cl
             connection.close()
         with serving(RAW_SERVER, str(body), str(threads)) as port:
             raw = load(port, paths, seconds, clients)
-        with serving(SERVER, url, index_dir, str(threads), backend) as port:
-            load(port, paths[:200], min(seconds, 3), clients)  # warm: the first snapshot, templates
-            app = load(port, paths, seconds, clients)
-        out.append({"clients": clients, "server_threads": threads, "raw_wsgi": raw, "search": app,
-                    "ratio_to_raw": round(app["queries_per_second"] / raw["queries_per_second"], 3)})
+        served = {}
+        for name, kept in (("search", "default"), ("search_nothing_kept", "0")):
+            with serving(SERVER, url, index_dir, str(threads), backend, kept) as port:
+                load(port, paths[:200], min(seconds, 3), clients)  # warm: the first snapshot, templates
+                served[name] = load(port, paths, seconds, clients)
+        ratios = {f"ratio_to_raw{name[6:]}": round(v["queries_per_second"] / raw["queries_per_second"], 3)
+                  for name, v in served.items()}
+        out.append({"clients": clients, "server_threads": threads, "raw_wsgi": raw, **served, **ratios})
     return out
 
 

@@ -6,7 +6,9 @@
   router: a request whose If-None-Match names the current ETag is answered 304, and an answer
   already rendered under it is served again as it was, before any request object, tween,
   transaction or database session. Only one thread renders a missing answer; the others wait
-  for it (at each minute's turn every reader wants the same new page).
+  for it (at each minute's turn every reader wants the same new page). Pages and catalogue
+  answers are kept in one store, by number; search and suggestion answers in another, by their
+  bytes, so that a search box's keystrokes never push pages out.
   Pages are `no-cache` (always revalidated: a publish is never hidden); the API's catalogue data
   may be reused for a minute.
 - HTML, JSON, CSS, JavaScript and SVG over 1 KB travel gzip-compressed to clients that ask, a
@@ -37,20 +39,27 @@ PAGE_CACHE_CONTROL = "no-cache"
 API_CACHE_CONTROL = "public, max-age=60"
 #: Catalogue API paths under /api/v1/.
 API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/notices", "/api/v1/openapi.json")
-#: API answers that follow the index: they get ETags and 304s but are not kept (each keystroke
-#: of a search box is a URL of its own; they would push pages out of the cache).
+#: API answers that follow the index. They are kept apart from pages (each keystroke of a search
+#: box is a URL of its own: among pages they would push the pages out), bounded by their bytes.
 SEARCH_API_PREFIXES = ("/api/v1/search", "/api/v1/suggest")
 COMPRESSIBLE = {"text/html", "application/json", "text/css", "application/javascript", "text/javascript",
                 "image/svg+xml"}
 MIN_COMPRESS_BYTES = 1024
 STATIC_MAX_AGE = 365 * 24 * 3600
-#: Rendered answers kept per process (a guide page is about 23 KB, 4 KB compressed).
+#: Rendered pages and catalogue answers kept per process (a guide page is about 23 KB, 4 KB
+#: compressed).
 PAGE_CACHE_SIZE = 500
+#: Bytes of search and suggestion answers kept per process (a search answer is 2 to 6 KB: a few
+#: thousand queries, which is most of what a city asks in a day).
+SEARCH_CACHE_BYTES = 8_000_000
 #: How long a request waits for another thread rendering the same answer before rendering it too.
 RENDER_WAIT_SECONDS = 10
 #: Headers a cached answer gets anew each time it is served.
 PER_ANSWER = {"content-length", "content-encoding", "etag", "cache-control", "vary"}
 PACKAGE = Path(__file__).resolve().parent
+
+
+PAGES, ANSWERS = "pages", "answers"
 
 
 class Policy(NamedTuple):
@@ -59,8 +68,8 @@ class Policy(NamedTuple):
     cache_control: str
     #: the ETag names the index's committed state too (search answers lag the database a little)
     follows_the_index: bool
-    #: a rendered answer is kept for the next reader (not each keystroke of a search box)
-    kept: bool
+    #: the store a rendered answer is kept in for the next reader: PAGES or ANSWERS
+    store: str
     #: what else than the URL the answer depends on (pages: the display cookie, guide.display)
     vary: str = "Accept-Encoding"
 
@@ -69,12 +78,12 @@ def policy_for(path: str) -> Policy | None:
     """How a GET of `path` may be cached when it answers 200; None: not by ETag."""
     segments = path.split("/")
     if len(segments) > 2 and segments[1] in LOCALES_BY_URL:
-        return Policy(PAGE_CACHE_CONTROL, follows_the_index=segments[2] == "search", kept=True,
+        return Policy(PAGE_CACHE_CONTROL, follows_the_index=segments[2] == "search", store=PAGES,
                       vary="Accept-Encoding, Cookie")
     if path.startswith(SEARCH_API_PREFIXES):
-        return Policy(API_CACHE_CONTROL, follows_the_index=True, kept=False)
+        return Policy(API_CACHE_CONTROL, follows_the_index=True, store=ANSWERS)
     if path.startswith(API_PREFIXES):
-        return Policy(API_CACHE_CONTROL, follows_the_index=False, kept=True)
+        return Policy(API_CACHE_CONTROL, follows_the_index=False, store=PAGES)
     return None
 
 
@@ -117,6 +126,30 @@ class Entry:
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
 
+class Store:
+    """Entries by key, the least recently used going first once their weight passes `limit`
+    (pages weigh one each; search answers their bytes). Callers hold the cache's lock."""
+
+    def __init__(self, limit: int, weigh):
+        self.limit, self.weigh, self.weight = limit, weigh, 0
+        self.entries: OrderedDict = OrderedDict()
+
+    def get(self, key) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry: Entry) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.weight -= self.weigh(old)
+        self.entries[key] = entry
+        self.weight += self.weigh(entry)
+        while self.weight > self.limit and self.entries:
+            self.weight -= self.weigh(self.entries.popitem(last=False)[1])
+
+
 class PageCache:
     """WSGI middleware around the router: rendered answers by (ETag, URL). The ETag names the
     content version, the minute and the code (and the index state for search), so an entry is
@@ -129,8 +162,12 @@ class PageCache:
     def __init__(self, app):
         self.app = app
         self.registry = app.registry
-        self.size = int(self.registry.settings.get("guide.page_cache_size", PAGE_CACHE_SIZE))
-        self._entries: OrderedDict = OrderedDict()
+        settings = self.registry.settings
+        self.stores = {
+            PAGES: Store(int(settings.get("guide.page_cache_size", PAGE_CACHE_SIZE)), lambda entry: 1),
+            ANSWERS: Store(int(settings.get("guide.search_cache_bytes", SEARCH_CACHE_BYTES)),
+                           lambda entry: len(entry.body)),
+        }
         self._rendering: dict = {}
         self._lock = threading.Lock()
 
@@ -152,14 +189,12 @@ class PageCache:
             return []
         key = (etag, environ["wsgi.url_scheme"], environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),
                environ.get("SCRIPT_NAME", ""), path, environ.get("QUERY_STRING", ""))
-        entry = self._get(key)
+        store = self.stores[policy.store]
+        entry = self._get(store, key)
         if entry is None:
             if environ["REQUEST_METHOD"] == "HEAD":
                 return self.app(environ, start_response)  # Pyramid answers HEAD without a body
-            if policy.kept:
-                entry, answer = self._render(key, environ, policy)
-            else:
-                entry, answer = _answer(self.app, environ, policy)
+            entry, answer = self._render(store, key, environ, policy)
             if entry is None:
                 status, headers, body = answer
                 start_response(status, headers)
@@ -180,25 +215,22 @@ class PageCache:
             etag += "." + state
         return etag
 
-    def _get(self, key) -> Entry | None:
+    def _get(self, store: Store, key) -> Entry | None:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+            return store.get(key)
 
-    def _render(self, key, environ, policy: Policy) -> tuple[Entry | None, tuple | None]:
+    def _render(self, store: Store, key, environ, policy: Policy) -> tuple[Entry | None, tuple | None]:
         """(the entry, None) once rendered here or by another thread; (None, the answer) when the
         answer is not one to keep (not 200, or it sets a cookie)."""
         with self._lock:
-            entry = self._entries.get(key)
+            entry = store.entries.get(key)
             if entry is not None:
                 return entry, None
             leader = key not in self._rendering
             done = self._rendering.setdefault(key, threading.Event())
         if not leader:
             done.wait(RENDER_WAIT_SECONDS)
-            entry = self._get(key)
+            entry = self._get(store, key)
             if entry is not None:
                 return entry, None
         try:
@@ -206,9 +238,7 @@ class PageCache:
             if entry is None:
                 return None, answer
             with self._lock:
-                self._entries[key] = entry
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
+                store.put(key, entry)
             return entry, None
         finally:
             if leader:

@@ -260,11 +260,12 @@ class PostgresSearch:
         return "ok"  # no index apart from the database, whose health /readyz reports itself
 
     def state(self) -> str | None:
-        """None: answers that follow the index are not kept (http_cache.py). A token would cost
-        a query of its own in every request, for answers that are seldom asked twice, and one
-        read less often (the content version every page keys on is read twice a second) could
-        serve an answer from before another server's commit."""
-        return None
+        """The content version, read now: the rows change in the same transaction as it, so
+        answers kept under it (http_cache.py) are right until the next commit on any server.
+        Read afresh rather than through the half-second copy pages key on, so that a search
+        never answers from before a commit another server has made."""
+        with self.reader.connect() as connection:
+            return f"v{_content_version(connection)}"
 
     # -- searching ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from webtest import TestApp
 from guide import main
 from guide.content import load_content
 from guide.content_version import VersionReader
+from guide.http_cache import Entry, Store, policy_for
 from guide.models import ContentVersion, Guide, Item, ServiceCenter, User
 
 from guide.search import bestbets
@@ -211,18 +212,49 @@ def test_the_search_page_follows_the_index(testapp, wsgi_app, clock):
         index_settled(wsgi_app)
 
 
-def test_api_searches_get_validators_but_no_cache_entry(testapp, wsgi_app, clock):
+def test_api_searches_are_kept_apart_from_pages_and_follow_the_index(testapp, wsgi_app, clock):
     clock.set(MONDAY_1159)
     index_settled(wsgi_app)  # what earlier tests committed is indexed: the index holds still
-    search = "/api/v1/search?q=passport&lang=en"
-    deadline = time.monotonic() + 30  # the index's state is named once two seconds old
-    while "ETag" not in (answer := testapp.get(search)).headers:
-        assert time.monotonic() < deadline, "the API search never got an ETag"
-        time.sleep(0.2)
-    assert answer.headers["Cache-Control"] == "public, max-age=60" and answer.json["results"]
-    assert testapp.get(search, headers={"If-None-Match": answer.headers["ETag"]}).status_int == 304
-    # Every keystroke of a search box is a URL: none is kept, so no page is pushed out.
-    assert not any("/api/v1/search" in key for key in wsgi_app._entries)
+    search = "/api/v1/search?q=%E8%AF%81%E6%98%8E&lang=en"  # 证明
+
+    def answer():
+        deadline = time.monotonic() + 30  # the index's state is named once two seconds old
+        while "ETag" not in (found := testapp.get(search)).headers:
+            assert time.monotonic() < deadline, "the API search never got an ETag"
+            time.sleep(0.2)
+        return found
+
+    before = answer()
+    assert before.headers["Cache-Control"] == "public, max-age=60" and before.json["results"]
+    assert testapp.get(search, headers={"If-None-Match": before.headers["ETag"]}).status_int == 304
+    # Kept, but among the search answers: a search box's keystrokes push no page out.
+    pages, answers = wsgi_app.stores["pages"], wsgi_app.stores["answers"]
+    assert any(key[4] == "/api/v1/search" for key in answers.entries)
+    assert not any(key[4].startswith("/api/") and "search" in key[4] for key in pages.entries)
+    assert answers.weight == sum(len(entry.body) for entry in answers.entries.values())
+    app_transaction = lambda: transaction_scope(wsgi_app.registry["dbsession_factory"])  # noqa: E731
+    try:
+        with app_transaction() as s:
+            bestbets.add(s, "证明", "GAJ-0014")
+        index_settled(wsgi_app)
+        after = answer()  # the kept answer is not served at the index's new state
+        assert after.headers["ETag"] != before.headers["ETag"]
+        assert after.json["results"][0]["code"] == "GAJ-0014"
+    finally:
+        with app_transaction() as s:
+            bestbets.remove(s, "证明", "GAJ-0014")
+        index_settled(wsgi_app)
+
+
+def test_the_search_answers_store_is_bounded_by_bytes():
+    store = Store(10_000, lambda entry: len(entry.body))
+    policy = policy_for("/api/v1/search")
+    for n in range(8):
+        store.put(n, Entry([("Content-Type", "application/json")], b"x" * 3000, None, policy))
+    assert list(store.entries) == [5, 6, 7] and store.weight == 9000  # the oldest went first
+    store.get(5)
+    store.put(8, Entry([], b"y" * 3000, None, policy))
+    assert list(store.entries) == [7, 5, 8]  # 5 was used since: 6 went
 
 
 def test_an_answer_is_kept_per_host(testapp, clock):

@@ -65,6 +65,8 @@ def rename(app, name_en: str) -> None:
 def test_a_change_through_one_instance_is_found_by_the_others_search_at_once(two_instances, renamed):
     first, second = (TestApp(app) for app in two_instances)
     assert search(second, WORD)["total"] == 0  # the second has its snapshot of the state before
+    # ...and keeps that answer, under the content version it read (http_cache.py)
+    assert any(WORD in key[5] for key in two_instances[1].stores["answers"].entries)
     rename(two_instances[0], f"{renamed} {WORD}")
     assert [r["code"] for r in search(second, WORD)["results"]] == ["GAJ-0014"]
     assert search(second, "zebracrosingpermit")["did_you_mean"] == WORD  # the vocabulary has it too
