@@ -39,6 +39,10 @@ ACTIONS = {
     "bundle.add": _("Added a bundle"),
     "bundle.change": _("Changed a bundle"),
     "bundle.remove": _("Removed a bundle"),
+    "synonym.put": _("Saved a synonym"),
+    "synonym.remove": _("Removed a synonym"),
+    "best_bet.put": _("Saved a best bet"),
+    "best_bet.remove": _("Removed a best bet"),
 }
 PER_PAGE = 50
 #: the address recorded for the system's own actions: no client can have it

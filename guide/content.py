@@ -1,5 +1,5 @@
 """Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar,
-notices, bundles, guides."""
+notices, bundles, synonyms and best bets, guides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +12,8 @@ from .hours.calendar import load_calendar
 from .kiosk.popular import load_popular
 from .notices.loader import load_notices
 from .places.loader import ContentInvalid, load_centers
+from .search.bestbets import BestBetError, load_best_bets
+from .search.synonyms import load_synonyms
 from .workflow.loader import load_guides
 
 
@@ -38,6 +40,11 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
         raise ContentInvalid([str(e)]) from e
     counts["notices added or replaced"] = load_notices(dbsession, folder / "notices" / "notices.csv", overwrite)
     counts["bundles added or replaced"] = load_bundles(dbsession, folder / "bundles" / "bundles.yaml", overwrite)
+    counts["synonyms added or replaced"] = load_synonyms(dbsession, folder / "search" / "synonyms.tsv", overwrite)
+    try:
+        counts["best bets added or replaced"] = load_best_bets(dbsession, folder / "search" / "best_bets.tsv", overwrite)
+    except BestBetError as e:
+        raise ContentInvalid([str(e)]) from e
     guides = load_guides(dbsession, folder / "guides", overwrite=overwrite)
     counts["guides"] = guides.files
     counts["guides added or changed"] = guides.outcomes["added"] + guides.outcomes["changed"]

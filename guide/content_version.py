@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 
 from sqlalchemy import event, select, update
 
 from .models import (BestBet, Bundle, BundleItem, CalendarDay, ContentVersion, Department, District, Guide, GuideRevision, Item,
                      ItemTopic, Material, Notice, Schedule, ScheduleException, ScheduleInterval, ServiceCenter,
-                     TranslationSource, Window)
+                     Synonym, TranslationSource, Window)
 
 #: What readers see. (Users, the audit log, login failures and the search journal are not content.)
 CONTENT_MODELS = (BestBet, Bundle, BundleItem, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material, Notice,
-                  Schedule, ScheduleException, ScheduleInterval, ServiceCenter, TranslationSource, Window)
+                  Schedule, ScheduleException, ScheduleInterval, ServiceCenter, Synonym, TranslationSource, Window)
 _BUMPED = "content_version.bumped"
 _COMMITTED_ONLY = "guide.sees_only_committed"
 #: How stale a process's idea of the version may be, in seconds.
@@ -106,5 +107,19 @@ class VersionReader:
         return self._seen == _commits_here and self.monotonic() - self._read_at < self.ttl
 
 
+_readers: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_readers_lock = threading.Lock()
+
+
+def reader_for(engine) -> VersionReader:
+    """The one reader of this engine's version in this process: whatever keys on the version
+    (the page cache, the search's synonyms) sees the same value, never one older than another."""
+    with _readers_lock:
+        reader = _readers.get(engine)
+        if reader is None:
+            reader = _readers[engine] = VersionReader(engine)
+        return reader
+
+
 def includeme(config):
-    config.registry["content_version"] = VersionReader(config.registry["dbengine"])
+    config.registry["content_version"] = reader_for(config.registry["dbengine"])

@@ -17,7 +17,7 @@ from .guides import Guide, GuideRevision, GuideSourceChange  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
 from .notices import Notice  # noqa: F401
-from .search import BestBet, SearchJournal  # noqa: F401
+from .search import BestBet, SearchJournal, Synonym  # noqa: F401
 from .translations import TranslationSource  # noqa: F401
 from .users import LoginFailure, User  # noqa: F401
 

@@ -1,13 +1,28 @@
-"""Search: best bets, and the journal of items waiting to be (re)indexed."""
+"""Search: synonyms, best bets, and the journal of items waiting to be (re)indexed."""
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .catalogue import Item
 from .meta import Base
+
+
+class Synonym(Base):
+    """A term people type and the official terms it stands for: a query containing the term is
+    searched for them too. Seeded from content/search/synonyms.tsv, kept by publishers on the web
+    (guide.search.synonyms)."""
+
+    __tablename__ = "synonyms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: as guide.search.synonyms.normal_term leaves it (Simplified, lower case)
+    term: Mapped[str] = mapped_column(String(100), unique=True)
+    #: the official terms, ";"-separated, as in the file
+    officials: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class BestBet(Base):

@@ -1,4 +1,4 @@
-from zope.interface import Interface
+from zope.interface import Attribute, Interface
 
 #: The facets search results are counted by, in the order pages show them.
 FACETS = ("department", "type", "audience", "online", "mode", "center")
@@ -20,8 +20,12 @@ class ISearchService(Interface):
         """A short token naming the index's committed state, the same in every process that
         shares the index; None while it may still be changing (no cache may key on it then)."""
 
-    def search(request):
-        """A SearchResults for a SearchRequest."""
+    def search(request, synonyms=None, pinned=None):
+        """A SearchResults for a SearchRequest. An editor's preview of a change not made yet
+        passes the synonyms to use (a query.Synonyms) or the item codes to pin to the query
+        instead of its best bets."""
+
+    synonyms = Attribute("The query.Synonyms searches use now (synonyms.py).")
 
     def suggest(prefix, lang, limit):
         """[(code, name)] of items whose name starts with or contains what was typed."""

@@ -5,6 +5,7 @@ from zope.interface import implementer
 
 from ..models import SearchJournal, writes
 from .interfaces import ISearchService
+from .query import Synonyms
 from .results import SearchResults
 
 
@@ -34,7 +35,9 @@ class NullSearch:
     def state(self):
         return "null"
 
-    def search(self, request):
+    synonyms = Synonyms()
+
+    def search(self, request, synonyms=None, pinned=None):
         return SearchResults()
 
     def suggest(self, prefix, lang, limit=8):

@@ -37,6 +37,7 @@ from .completion import most_used_codes
 from .documents import documents_by_code
 from .interfaces import ISearchService
 from .query import PHRASE, PREFIX, Synonyms, parse
+from .synonyms import SynonymSource
 from .ranking import answer
 from .results import SearchRequest, SearchResults
 from .snapshot import Snapshot
@@ -128,12 +129,12 @@ class PostgresSearch:
         self.near_words_sql = _near_words_sql(self.engine)
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
-        self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
+        self.synonym_source = SynonymSource(session_factory.kw["bind"])
         self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.analyzers = field_analyzers()
         self._snapshot: PostgresSnapshot | None = None
         self._loading = threading.Lock()
-        parse("護照 passport", self.synonyms)  # warm the converters now, not in a reader's request
+        parse("護照 passport", Synonyms())  # warm the converters now, not in a reader's request
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -285,12 +286,19 @@ class PostgresSearch:
                 snapshot = self._snapshot = PostgresSnapshot(version, rows)
         return snapshot
 
-    def search(self, request: SearchRequest) -> SearchResults:
-        parsed = parse(request.text, self.synonyms)
+    @property
+    def synonyms(self) -> Synonyms:
+        """The synonyms as this process knows them now (synonyms.py)."""
+        return self.synonym_source.current()
+
+    def search(self, request: SearchRequest, synonyms: Synonyms | None = None,
+               pinned: list[str] | None = None) -> SearchResults:
         with self.reader.connect() as connection:
             snapshot = self._snapshot_at(connection)
+            # the synonyms of the version just read: an answer kept under it (state()) has them
+            parsed = parse(request.text, synonyms or self.synonym_source.current(snapshot.key))
             return answer(request, parsed, snapshot, PostgresPostings(connection, snapshot, self.near_words_sql),
-                          self.most_used)
+                          self.most_used, pinned)
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
         """Completions of what was typed (completion.py), the most used items first."""
@@ -299,8 +307,9 @@ class PostgresSearch:
         with self.reader.connect() as connection:
             snapshot = self._snapshot_at(connection)
         meta = snapshot.meta
+        completer = snapshot.completer(self.synonym_source.current(snapshot.key), self.most_used)
         return [(meta[d]["code"], meta[d]["name_en" if lang == "en" else "name_zh"])
-                for d in snapshot.completer(self.synonyms, self.most_used).complete(prefix, limit)]
+                for d in completer.complete(prefix, limit)]
 
 
 class PostgresSnapshot(Snapshot):

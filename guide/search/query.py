@@ -8,7 +8,6 @@ quote is ignored.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,24 +82,26 @@ class Synonyms:
         self._pattern = re.compile("|".join(_term_pattern(term) for term in self._officials) or "(?!)")
 
     @classmethod
-    def load(cls, path: Path) -> "Synonyms":
+    def from_rows(cls, rows: list[tuple[str, list[str]]]) -> "Synonyms":
+        """From [(term, its official terms)] as synonyms.py keeps them."""
         pairs, sounds = [], set()
-        if path.exists():
-            with path.open(encoding="utf-8") as f:
-                for row in csv.reader(f, delimiter="\t"):
-                    if not row or row[0].startswith("#") or len(row) < 2:
-                        continue
-                    term = normalize(row[0]).strip().lower()
-                    officials = [normalize(t).strip() for t in row[1].split(";") if t.strip()]
-                    pairs.append((term, officials))
-                    # A colloquial term is typed in pinyin too: 社保卡 as shebaoka or sbk (long
-                    # enough not to catch ordinary words).
-                    if CJK_RUN.fullmatch(term):
-                        full, initials = _pinyin_of(term)
-                        keys = [key for key in (full, initials) if len(key) >= 3 and key != term]
-                        pairs += [(key, officials) for key in keys]
-                        sounds.update(keys)
+        for term, officials in rows:
+            pairs.append((term, officials))
+            # A colloquial term is typed in pinyin too: 社保卡 as shebaoka or sbk (long enough
+            # not to catch ordinary words).
+            if CJK_RUN.fullmatch(term):
+                full, initials = _pinyin_of(term)
+                keys = [key for key in (full, initials) if len(key) >= 3 and key != term]
+                pairs += [(key, officials) for key in keys]
+                sounds.update(keys)
         return cls(pairs, frozenset(sounds))
+
+    @classmethod
+    def load(cls, path: Path) -> "Synonyms":
+        """From a synonyms file (content/search/synonyms.tsv)."""
+        from .synonyms import read_file
+
+        return cls.from_rows(list(read_file(path).items()))
 
     def expand(self, text: str) -> list[str]:
         return [official for _term, officials in self.matches(text) for official in officials]

@@ -51,7 +51,9 @@ def corrections(parsed: ParsedQuery, snapshot: Snapshot, source: Postings) -> di
 
 
 def answer(request: SearchRequest, parsed: ParsedQuery, snapshot: Snapshot, source: Postings,
-           popular: frozenset[str] = frozenset()) -> SearchResults:
+           popular: frozenset[str] = frozenset(), pinned_codes: list[str] | None = None) -> SearchResults:
+    """pinned_codes: the items to pin to this query instead of its best bets (an editor's
+    preview of a change not made yet)."""
     meant = corrections(parsed, snapshot, source)
     corrected = {word: correction_clauses(correction) for word, correction in meant.items()}
     clauses = parsed.clauses + [c for found in corrected.values() for c in found]
@@ -76,7 +78,10 @@ def answer(request: SearchRequest, parsed: ParsedQuery, snapshot: Snapshot, sour
         ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
         ranked = [d for d in ranked if d in elsewhere] + [d for d in ranked if d not in elsewhere]
     # Best bets come first, whether or not the query's words are in them.
-    pinned = snapshot.pins.get(parsed.normalized, [])
+    if pinned_codes is None:
+        pinned = snapshot.pins.get(parsed.normalized, [])
+    else:
+        pinned = [snapshot.docnums[code] for code in dict.fromkeys(pinned_codes) if code in snapshot.docnums]
     if pinned:
         ranked = pinned + [d for d in ranked if d not in pinned]
     filters = {k: v for k, v in request.filters.items() if k in FACETS and v}

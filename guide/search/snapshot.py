@@ -43,6 +43,7 @@ class Snapshot:
         self.key = key
         self.meta = meta
         self.by_code = sorted(self.meta, key=lambda d: self.meta[d]["code"])
+        self.docnums = {m["code"]: docnum for docnum, m in self.meta.items()}
         #: facet -> value -> the documents that have it (bit i set for document number i)
         self.facet_masks: dict[str, dict[str, int]] = {facet: defaultdict(int) for facet in FACETS}
         for docnum, m in self.meta.items():
@@ -58,7 +59,7 @@ class Snapshot:
                 pins[query].append((rank, m["code"], docnum))
         self.pins = {query: [d for _r, _c, d in sorted(found)] for query, found in pins.items()}
         self._postings: dict[tuple, dict[int, float]] = {}
-        self._completer = None
+        self._completer: tuple[object, object] | None = None  # (the synonyms, the completer)
         self._popular: tuple[frozenset, frozenset[int]] | None = None
 
     def popular(self, codes: frozenset[str]) -> frozenset[int]:
@@ -69,13 +70,14 @@ class Snapshot:
         return cached[1]
 
     def completer(self, synonyms, most_used):
-        """The search box's completions for this state, made on first use (two threads may both
-        make it: the same table, no harm)."""
-        if self._completer is None:
+        """The search box's completions for this state and these synonyms, made on first use
+        (two threads may both make it: the same table, no harm)."""
+        made = self._completer
+        if made is None or made[0] is not synonyms:
             from .completion import Completer
 
-            self._completer = Completer(self.meta, synonyms, self.popular(most_used))
-        return self._completer
+            made = self._completer = (synonyms, Completer(self.meta, synonyms, self.popular(most_used)))
+        return made[1]
 
     def fetch(self, source: Postings, clauses) -> dict[tuple, dict[int, float]]:
         """Each clause's {document: score}, from this snapshot or else fetched in one go."""

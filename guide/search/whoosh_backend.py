@@ -45,6 +45,7 @@ from .indexer import BackgroundIndexer
 from .integrity import MANIFEST, damage, write_manifest, writer_lock
 from .interfaces import ISearchService
 from .query import PHRASE, PREFIX, Synonyms, parse
+from .synonyms import SynonymSource
 from .ranking import answer
 from .results import SearchRequest, SearchResults
 from .snapshot import Snapshot
@@ -87,7 +88,7 @@ class WhooshSearch:
         self.lock_timeout = float(settings.get("guide.search.lock_timeout", 10))
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
-        self.synonyms = Synonyms.load(content / "search" / "synonyms.tsv")
+        self.synonym_source = SynonymSource(session_factory.kw["bind"])
         self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.session_factory = session_factory
         #: searchers lent out or idle, at most `guide.search.searchers` of them
@@ -104,7 +105,7 @@ class WhooshSearch:
         #: the thread rebuilding a damaged index (tests join it)
         self.repair_thread: threading.Thread | None = None
         # Warm the converters and caches now, not in the first reader's request.
-        parse("護照 passport", self.synonyms)
+        parse("護照 passport", Synonyms())  # warm the converters now, not in a reader's request
 
     # -- generations -------------------------------------------------------------------------
 
@@ -428,6 +429,11 @@ class WhooshSearch:
         mtime = os.stat(self.root / generation).st_mtime_ns
         return mtime, time.time_ns() - mtime >= SETTLED_NS
 
+    @property
+    def synonyms(self) -> Synonyms:
+        """The synonyms as this process knows them now (synonyms.py)."""
+        return self.synonym_source.current()
+
     def state(self) -> str | None:
         generation = self.current_generation()
         if generation is None or self._damage is not None:
@@ -438,9 +444,10 @@ class WhooshSearch:
             return None  # a rebuild swapped generations meanwhile
         return f"{generation}-{mtime:x}" if settled else None
 
-    def search(self, request) -> SearchResults:
-        found = self._from_index(lambda: self._search_index(request), "searching the index")
-        return found if found is not None else database_search(self.session_factory, self.synonyms, request)
+    def search(self, request, synonyms: Synonyms | None = None, pinned: list[str] | None = None) -> SearchResults:
+        synonyms = synonyms or self.synonyms
+        found = self._from_index(lambda: self._search_index(request, synonyms, pinned), "searching the index")
+        return found if found is not None else database_search(self.session_factory, synonyms, request)
 
     def _from_index(self, work, what: str):
         """work()'s answer; None while the index is damaged, or when work() finds it damaged (a
@@ -455,12 +462,12 @@ class WhooshSearch:
             self._start_repair(f"{what} failed ({type(e).__name__}: {e})")
             return None
 
-    def _search_index(self, request) -> SearchResults:
-        parsed = parse(request.text, self.synonyms)
+    def _search_index(self, request, synonyms: Synonyms, pinned: list[str] | None) -> SearchResults:
+        parsed = parse(request.text, synonyms)
         with self._searching() as (searcher, snapshot):
             if searcher is None:
                 raise FileNotFoundError(f"{self.root / CURRENT} is missing")
-            return answer(request, parsed, snapshot, WhooshPostings(searcher, snapshot.key), self.most_used)
+            return answer(request, parsed, snapshot, WhooshPostings(searcher, snapshot.key), self.most_used, pinned)
 
     def suggest(self, prefix: str, lang: str, limit: int = 8) -> list[tuple[str, str]]:
         """Completions of what was typed (completion.py), the most used items first."""

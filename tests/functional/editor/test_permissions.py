@@ -39,6 +39,8 @@ MATRIX = {
     ("editor.notice", "/editor/notices/1", "GET"): "publisher",
     ("editor.notice", "/editor/notices/1", "POST"): "publisher",
     ("editor.feedback", "/editor/feedback", "GET"): "editor",
+    ("editor.search_terms", "/editor/search-terms", "GET"): "publisher",
+    ("editor.search_terms", "/editor/search-terms", "POST"): "publisher",
     ("editor.bundles", "/editor/bundles", "GET"): "publisher",
     ("editor.bundles", "/editor/bundles", "POST"): "publisher",
     ("editor.bundle", "/editor/bundles/having-a-baby", "GET"): "publisher",
