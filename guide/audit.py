@@ -39,6 +39,7 @@ ACTIONS = {
     "bundle.add": _("Added a bundle"),
     "bundle.change": _("Changed a bundle"),
     "bundle.remove": _("Removed a bundle"),
+    "catalogue.import": _("Imported the catalogue"),
     "synonym.put": _("Saved a synonym"),
     "synonym.remove": _("Removed a synonym"),
     "best_bet.put": _("Saved a best bet"),

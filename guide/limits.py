@@ -1,15 +1,19 @@
 """What a request may carry, checked before any view: a body within the size limit (enforced
-before anything reads it; bodies within it are kept in memory, no temporary file), and a path
-without control characters (no route takes them; PostgreSQL refuses NUL)."""
+before anything reads it; bodies within it are kept in memory, no temporary file; the few paths
+that take uploads have a larger limit of their own, and their bodies go to a temporary file), and
+a path without control characters (no route takes them; PostgreSQL refuses NUL)."""
 from pyramid.httpexceptions import HTTPRequestEntityTooLarge
 from pyramid.request import Request
 from pyramid.tweens import MAIN
 
+from .catalogue.sources import MAX_SOURCE_BYTES
 from .i18n import _
 from .views.params import CONTROL, BadParameter
 
 #: the default limit: the editor's largest form (a 50,000-character guide) is a fraction of it
 MAX_BODY_BYTES = 1024 * 1024
+#: paths that take uploads: their files' limit, and room for the form around them
+UPLOAD_LIMITS = {"/editor/catalogue-import": MAX_SOURCE_BYTES + MAX_BODY_BYTES}
 
 
 def _limit(registry) -> int:
@@ -17,19 +21,29 @@ def _limit(registry) -> int:
 
 
 def _too_large(request) -> bool:
-    return (request.content_length or 0) > _limit(request.registry)
+    limit = UPLOAD_LIMITS.get(request.environ.get("PATH_INFO", "")) or _limit(request.registry)
+    return (request.content_length or 0) > limit
 
 
 def retry_attempts(request):
-    """pyramid_retry's activate hook: a body over the limit gets one attempt, so pyramid_retry
-    does not copy it to be able to retry (it reads the whole body to do that)."""
-    return 1 if _too_large(request) else None
+    """pyramid_retry's activate hook: a body over the in-memory limit (refused, or an upload) gets
+    one attempt, so pyramid_retry does not copy it to be able to retry (it reads the whole body
+    into a temporary file to do that)."""
+    return 1 if (request.content_length or 0) > _limit(request.registry) else None
+
+
+def _close_body(request) -> None:
+    # An upload over the in-memory limit is copied to a temporary file when its form is read
+    # (webob): closed with the request, not left for the collector.
+    request.body_file_raw.close()
 
 
 def limits_tween_factory(handler, registry):
     def tween(request):
         if _too_large(request):
             raise HTTPRequestEntityTooLarge()
+        if (request.content_length or 0) > _limit(request.registry):
+            request.add_finished_callback(_close_body)
         if CONTROL.search(request.environ.get("PATH_INFO", "")):
             raise BadParameter(_("The address contains characters that are not allowed."))
         return handler(request)

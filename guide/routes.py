@@ -71,4 +71,5 @@ def includeme(config):
     config.add_route("editor.bundles", "/editor/bundles", factory=EditorRoot)
     config.add_route("editor.bundle", "/editor/bundles/{slug}", factory=EditorBundleResource)
     config.add_route("editor.search_terms", "/editor/search-terms", factory=EditorRoot)
+    config.add_route("editor.catalogue_import", "/editor/catalogue-import", factory=EditorRoot)
     config.add_route("editor.audit", "/editor/audit", factory=EditorRoot)

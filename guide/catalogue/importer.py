@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Department, Item, ItemTopic, Material
+from ..search.sync import changes_discarded
 from ..translations import Ledger, snapshot
 from .provenance import fact_changes, flag_guides, materials_text
 from .sources import read_source
@@ -30,6 +31,8 @@ MATERIAL_FIELDS = ("seq", "name_zh", "name_en", "originals", "copies", "requirem
 DEPARTMENT_FIELDS = ("name_zh", "name_en", "kind", "phone")
 
 Progress = Callable[[str, int, int], None]
+#: an import with errors lists the first of them (the command and the browser alike), then their number
+MAX_ERRORS_SHOWN = 200
 
 
 class CatalogueInvalid(Exception):
@@ -176,3 +179,14 @@ def import_catalogue(dbsession: Session, path: str | Path, progress: Progress = 
     if catalogue.errors:
         raise CatalogueInvalid(catalogue.errors)
     return apply_catalogue(dbsession, catalogue, progress)
+
+
+def dry_run(dbsession: Session, path: str | Path, progress: Progress = _no_progress) -> ImportReport:
+    """What importing would do, worked out in a savepoint of the caller's transaction that is
+    then rolled back: nothing of it is written, nor noted for the search."""
+    with changes_discarded(dbsession):
+        savepoint = dbsession.begin_nested()
+        try:
+            return import_catalogue(dbsession, path, progress)
+        finally:
+            savepoint.rollback()

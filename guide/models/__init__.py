@@ -19,6 +19,7 @@ from .meta import Base  # noqa: F401
 from .notices import Notice  # noqa: F401
 from .search import BestBet, SearchJournal, Synonym  # noqa: F401
 from .translations import TranslationSource  # noqa: F401
+from .uploads import CatalogueUpload  # noqa: F401
 from .users import LoginFailure, User  # noqa: F401
 
 # Fail at import, not at the first request, when a relationship is misdeclared.

@@ -15,6 +15,7 @@ from .. import migrations
 from ..accounts.service import AccountError, Accounts
 from ..audit import Actor
 from ..clock import SystemClock
+from ..catalogue import importer
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..content import load_content
@@ -91,30 +92,18 @@ def do_init_db(env: Env) -> None:
     print(f"database ready at {env.engine.url.render_as_string(hide_password=True)}")
 
 
-#: errors an import lists before it gives only their number
-MAX_ERRORS_SHOWN = 200
-
-
-class _DryRun(Exception):
-    """Leaves the import's transaction, which is then rolled back, with what it would have done."""
-
-    def __init__(self, report):
-        super().__init__("dry run")
-        self.report = report
-
-
 def do_import(env: Env, path, dry_run: bool = False) -> int:
     try:
+        if dry_run:
+            with env.transaction() as dbsession:
+                report = importer.dry_run(dbsession, path, progress=progress)
+            print_changes(report)
+            print(f"{report.summary()} (a dry run: nothing was imported)")
+            return 0
         with env.transaction() as dbsession:
             report = import_catalogue(dbsession, path, progress=progress)
-            if dry_run:
-                raise _DryRun(report)
-    except _DryRun as done:
-        print_changes(done.report)
-        print(f"{done.report.summary()} (a dry run: nothing was imported)")
-        return 0
     except CatalogueInvalid as e:
-        for error in e.errors[:MAX_ERRORS_SHOWN]:
+        for error in e.errors[:importer.MAX_ERRORS_SHOWN]:
             print(f"error: {error}", file=sys.stderr)
         print(f"{len(e.errors)} error(s); nothing was imported", file=sys.stderr)
         return 1

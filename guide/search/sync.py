@@ -14,6 +14,8 @@ in the same transaction.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from copy import copy
 
 from sqlalchemy import event, inspect, select
 
@@ -77,6 +79,19 @@ def _forget(session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop(WRITTEN, None)
         session.info.pop(CHANGED, None)
+
+
+@contextmanager
+def changes_discarded(session):
+    """Around work that is then rolled back to a savepoint (a dry run): what it noted for the
+    search is forgotten, what the transaction noted before it is kept."""
+    before = {key: copy(session.info[key]) for key in (CHANGED, WRITTEN) if key in session.info}
+    try:
+        yield
+    finally:
+        for key in (CHANGED, WRITTEN):
+            session.info.pop(key, None)
+        session.info.update(before)
 
 
 def attach_journal(session_factory) -> None:

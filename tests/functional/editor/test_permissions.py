@@ -34,6 +34,8 @@ MATRIX = {
     ("editor.user", "/editor/users/test-editor", "GET"): "admin",
     ("editor.user", "/editor/users/test-editor", "POST"): "admin",
     ("editor.audit", "/editor/audit", "GET"): "admin",
+    ("editor.catalogue_import", "/editor/catalogue-import", "GET"): "admin",
+    ("editor.catalogue_import", "/editor/catalogue-import", "POST"): "admin",
     ("editor.notices", "/editor/notices", "GET"): "publisher",
     ("editor.notices", "/editor/notices", "POST"): "publisher",
     ("editor.notice", "/editor/notices/1", "GET"): "publisher",
