@@ -1,5 +1,6 @@
 """Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar,
-notices, bundles, synonyms and best bets, guides."""
+notices, bundles, synonyms and best bets, guides; and export what editors keep in the database
+back into such files."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,14 +8,25 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .bundles.loader import load_bundles
+from .bundles.loader import load_bundles, write_bundles
 from .hours.calendar import load_calendar
 from .kiosk.popular import load_popular
-from .notices.loader import load_notices
+from .notices.loader import load_notices, write_notices
 from .places.loader import ContentInvalid, load_centers
-from .search.bestbets import BestBetError, load_best_bets
+from .search.bestbets import BestBetError, all_bets, load_best_bets
+from .search.bestbets import write_file as write_best_bets
 from .search.synonyms import load_synonyms
-from .workflow.loader import load_guides
+from .search.synonyms import table as synonyms_table
+from .search.synonyms import write_file as write_synonyms
+from .workflow.loader import load_guides, write_guides
+
+
+NOTICES = Path("notices") / "notices.csv"
+BUNDLES = Path("bundles") / "bundles.yaml"
+SYNONYMS = Path("search") / "synonyms.tsv"
+BEST_BETS = Path("search") / "best_bets.tsv"
+#: what a content folder holds (any of them)
+PARTS = ("centers", "kiosk", "calendar", "notices", "bundles", "search", "guides")
 
 
 @dataclass
@@ -30,19 +42,25 @@ class ContentLoaded:
 
 def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False) -> ContentLoaded:
     """All or nothing: raises ContentInvalid before the caller commits anything. Writes only
-    what changed; `overwrite` replaces guides edited on the web with the files' text."""
+    what changed; `overwrite` replaces guides edited on the web with the files' text. A part
+    whose files are absent is left as it is (an export holds only the editorial parts), but a
+    folder with none of them is an error (a mistyped path)."""
     folder = Path(folder)
-    counts = load_centers(dbsession, folder / "centers")
+    if not any((folder / part).exists() for part in PARTS):
+        raise ContentInvalid([f"{folder}: no content here (none of {', '.join(PARTS)})"])
+    counts = load_centers(dbsession, folder / "centers") if (folder / "centers").exists() else {}
     counts["popular items"] = load_popular(dbsession, folder / "kiosk" / "popular.csv")
+    calendar = folder / "calendar" / "holidays.csv"
+    if calendar.exists():
+        try:
+            counts["calendar days"] = load_calendar(dbsession, calendar)
+        except ValueError as e:
+            raise ContentInvalid([str(e)]) from e
+    counts["notices added or replaced"] = load_notices(dbsession, folder / NOTICES, overwrite)
+    counts["bundles added or replaced"] = load_bundles(dbsession, folder / BUNDLES, overwrite)
+    counts["synonyms added or replaced"] = load_synonyms(dbsession, folder / SYNONYMS, overwrite)
     try:
-        counts["calendar days"] = load_calendar(dbsession, folder / "calendar" / "holidays.csv")
-    except ValueError as e:
-        raise ContentInvalid([str(e)]) from e
-    counts["notices added or replaced"] = load_notices(dbsession, folder / "notices" / "notices.csv", overwrite)
-    counts["bundles added or replaced"] = load_bundles(dbsession, folder / "bundles" / "bundles.yaml", overwrite)
-    counts["synonyms added or replaced"] = load_synonyms(dbsession, folder / "search" / "synonyms.tsv", overwrite)
-    try:
-        counts["best bets added or replaced"] = load_best_bets(dbsession, folder / "search" / "best_bets.tsv", overwrite)
+        counts["best bets added or replaced"] = load_best_bets(dbsession, folder / BEST_BETS, overwrite)
     except BestBetError as e:
         raise ContentInvalid([str(e)]) from e
     guides = load_guides(dbsession, folder / "guides", overwrite=overwrite)
@@ -51,3 +69,21 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
     if guides.kept:
         counts["guides kept (edited on the web)"] = len(guides.kept)
     return ContentLoaded(counts, guides.kept)
+
+
+def export_content(dbsession: Session, folder: str | Path) -> dict[str, int]:
+    """Write what editors keep in the database (guides: each one's published revision and its
+    draft; bundles, notices, synonyms, best bets) into folder, in the files load_content reads:
+    the folder can go under version control, and load_content of it gives the same content."""
+    folder = Path(folder)
+    for part in (NOTICES, BUNDLES, SYNONYMS):
+        (folder / part).parent.mkdir(parents=True, exist_ok=True)
+    counts = {"guide files": write_guides(dbsession, folder / "guides"),
+              "bundles": write_bundles(dbsession, folder / BUNDLES),
+              "notices": write_notices(dbsession, folder / NOTICES)}
+    table = synonyms_table(dbsession)
+    write_synonyms(folder / SYNONYMS, table)
+    bets = all_bets(dbsession)
+    write_best_bets(folder / BEST_BETS, bets)
+    counts["synonyms"], counts["best bets"] = len(table), len(bets)
+    return counts

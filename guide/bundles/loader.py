@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy.orm import Session
 
-from ..models import Bundle
+from ..models import Bundle, BundleItem
 from ..places.loader import ContentInvalid
 from ..seeding import seed
 from . import apply, check, differs
@@ -69,3 +69,22 @@ def load_bundles(dbsession: Session, path: Path, overwrite: bool = False) -> int
     return seed(dbsession, Bundle, {f["slug"]: f for f in read_bundles(dbsession, path)}, overwrite,
                 new=lambda slug, _fields: Bundle(slug=slug),
                 same=lambda b, f: b.position == f["position"] and not differs(b, f), write=write)
+
+
+def write_bundles(dbsession: Session, path: Path) -> int:
+    """Every bundle, in the file's format (export-content), in their order. The number written."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    bundles = dbsession.scalars(select(Bundle).options(selectinload(Bundle.entries).selectinload(BundleItem.item))
+                                .order_by(Bundle.position, Bundle.slug)).all()
+
+    def texts(bundle, key):
+        if key == "terms":  # kept one a line, written as a list
+            return {lang: getattr(bundle, f"terms_{suffix}").splitlines() for lang, suffix in LANGS.items()}
+        return {lang: getattr(bundle, f"{key}_{suffix}") for lang, suffix in LANGS.items()}
+
+    entries = [{"slug": b.slug, "items": [i.code for i in b.items],
+                **{key: texts(b, key) for key in ("title", "summary", "terms")}} for b in bundles]
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    return len(bundles)

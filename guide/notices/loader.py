@@ -78,3 +78,25 @@ def snapshot(notice) -> tuple:
     """What a notice says, to compare a file's with the database's."""
     return (notice.severity, notice.starts_at, notice.ends_at, notice.text_zh, notice.text_en,
             [c.code for c in notice.centers], [i.code for i in notice.items])
+
+
+def write_notices(dbsession: Session, path: Path) -> int:
+    """Every notice, in the file's format (export-content); a notice added on the web, which
+    has no slug, is named notice-<its number>. The number written."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    notices = dbsession.scalars(select(Notice).options(selectinload(Notice.centers), selectinload(Notice.items))
+                                .order_by(Notice.starts_at, Notice.id)).all()
+
+    def local(instant: dt.datetime) -> str:
+        return instant.astimezone(TZ).strftime(TIME_FORMAT)
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        for n in notices:
+            writer.writerow([n.slug or f"notice-{n.id}", n.severity, local(n.starts_at), local(n.ends_at),
+                             ";".join(c.code for c in n.centers), ";".join(i.code for i in n.items),
+                             n.text_zh, n.text_en])
+    return len(notices)

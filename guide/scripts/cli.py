@@ -1,4 +1,4 @@
-"""The `guide` command: init-db, import-catalogue, load-content, reindex, best-bet,
+"""The `guide` command: init-db, import-catalogue, load-content, export-content, reindex, best-bet,
 translation-status, users, publish-due and demo."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..clock import SystemClock
 from ..catalogue import importer
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
-from ..content import load_content
+from ..content import export_content, load_content
 from ..models import Item, get_engine, get_session_factory, transaction_scope
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service, search_backend
@@ -143,6 +143,16 @@ def do_load_content(env: Env, content: Path, overwrite: bool = False) -> int:
     if loaded.kept:
         print(f"kept {len(loaded.kept)} guide(s) edited on the web (--overwrite replaces them with the files): "
               + ", ".join(loaded.kept), file=sys.stderr)
+    return 0
+
+
+def do_export_content(env: Env, folder: Path) -> int:
+    if folder.exists() and not folder.is_dir():
+        print(f"guide: {folder} is not a folder", file=sys.stderr)
+        return 2
+    with env.transaction() as dbsession:
+        counts = export_content(dbsession, folder)
+    print(", ".join(f"{n} {what}" for what, n in counts.items()) + f" written to {folder}")
     return 0
 
 
@@ -356,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
     p.add_argument("--overwrite", action="store_true",
                    help="replace guides edited on the web with the files' text (otherwise they are kept)")
+    p = with_db(sub.add_parser("export-content", help="write the editorial content kept in the database "
+                               "(guides, bundles, notices, synonyms, best bets) as files load-content reads"))
+    p.add_argument("folder", help="where to write them (files there of the same names are replaced)")
     with_db(sub.add_parser("publish-due", help="publish scheduled guides whose time has come "
                                                "(idempotent: run it every minute)"))
     p = with_db(sub.add_parser("users", help="editorial accounts: add, set-role, disable, enable, reset-password, list",
@@ -408,7 +421,8 @@ def run(args, clock=None) -> int:
     # before there are tables to build one from, and reindex builds its own. Reading commands
     # and account changes touch nothing indexed; publish-due runs every minute, so it leaves
     # the journal to the running site's indexer rather than load jieba each time.
-    without_index = (args.command in ("init-db", "translation-status", "users", "publish-due", "check-content")
+    without_index = (args.command in ("init-db", "translation-status", "users", "publish-due", "check-content",
+                                      "export-content")
                      or getattr(args, "action", None) == "list")
     env = Env(load_settings(args), search=not without_index,
               ensure_index=args.command in ("import-catalogue", "load-content", "best-bet"),
@@ -435,6 +449,7 @@ COMMANDS = {
     "init-db": _init_db,
     "import-catalogue": lambda env, args: do_import(env, args.path, args.dry_run),
     "load-content": lambda env, args: do_load_content(env, Path(args.content), args.overwrite),
+    "export-content": lambda env, args: do_export_content(env, Path(args.folder)),
     "publish-due": lambda env, args: do_publish_due(env),
     "users": do_users,
     "translation-status": lambda env, args: do_translation_status(env, args.all),

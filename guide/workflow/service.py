@@ -287,18 +287,26 @@ class GuideWorkflow:
     # -- content files ----------------------------------------------------------------------
 
     def load(self, item: Item, locale: str, summary: str, body: str, state: str, source_revision: int | None,
-             number: int | None, overwrite: bool) -> str:
+             number: int | None, overwrite: bool, publish_at: dt.datetime | None = None,
+             draft_follows: bool = False) -> str:
         """A guide from content/guides/: "added", "changed", "unchanged", or "kept" when the
         guide was edited on the web since (content files never replace that, unless overwrite).
-        `number` is the revision the file declares (the source's); it may skip numbers."""
+        `number` is the revision the file declares (the source's); it may skip numbers.
+        `draft_follows`: this is the published revision of a guide whose draft a second file
+        holds (loaded next): it is compared with the published revision, not the draft."""
         guide = self.find(item, locale, lock=True)
         newest = self.newest(guide) if guide else None
         if newest is not None:
             if guide.edited_on_web_at is not None and not overwrite:
                 return "kept"
-            current = self.working(guide) or newest
-            if ((current.summary, current.body, current.source_revision) == (summary, body, source_revision)
-                    and guide_state(guide) == state and (number is None or number <= newest.number)):
+            if draft_follows:
+                current, current_state = guide.published_revision, PUBLISHED
+            else:
+                current, current_state = self.working(guide) or newest, guide_state(guide)
+            if (current is not None and current_state == state
+                    and (current.summary, current.body, current.source_revision) == (summary, body, source_revision)
+                    and (state != SCHEDULED or current.publish_at == publish_at)
+                    and (number is None or number <= newest.number)):
                 return "unchanged"
         guide = guide or self._create(item, locale)
         next_number = max(newest.number + 1 if newest else 1, number or 0)
@@ -313,6 +321,7 @@ class GuideWorkflow:
                 guide.published_revision = None
         else:
             revision.state = state
+            revision.publish_at = publish_at if state == SCHEDULED else None
         guide.updated_at, guide.edited_on_web_at = self.now, None  # the files are its source again
         self._record("guide.load", Actor.system(CONTENT_FILES), item, locale, revision.number, state)
         return "changed" if newest else "added"
