@@ -40,6 +40,8 @@ ACTIONS = {
     "bundle.change": _("Changed a bundle"),
     "bundle.remove": _("Removed a bundle"),
     "catalogue.import": _("Imported the catalogue"),
+    "form.attach": _("Attached a form to download"),
+    "form.remove": _("Removed a form to download"),
     "synonym.put": _("Saved a synonym"),
     "synonym.remove": _("Removed a synonym"),
     "best_bet.put": _("Saved a best bet"),

@@ -1,6 +1,6 @@
 """Load everything under content/ except the catalogue: centers, kiosk lists, the holiday calendar,
-notices, bundles, synonyms and best bets, guides; and export what editors keep in the database
-back into such files."""
+notices, bundles, synonyms and best bets, guides, forms to download; and export what editors keep
+in the database back into such files."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from .bundles.loader import load_bundles, write_bundles
+from .forms.loader import load_forms, write_forms
 from .hours.calendar import load_calendar
 from .kiosk.popular import load_popular
 from .notices.loader import load_notices, write_notices
@@ -26,7 +27,7 @@ BUNDLES = Path("bundles") / "bundles.yaml"
 SYNONYMS = Path("search") / "synonyms.tsv"
 BEST_BETS = Path("search") / "best_bets.tsv"
 #: what a content folder holds (any of them)
-PARTS = ("centers", "kiosk", "calendar", "notices", "bundles", "search", "guides")
+PARTS = ("centers", "kiosk", "calendar", "notices", "bundles", "search", "guides", "forms")
 
 
 @dataclass
@@ -64,6 +65,7 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
     except BestBetError as e:
         raise ContentInvalid([str(e)]) from e
     guides = load_guides(dbsession, folder / "guides", overwrite=overwrite)
+    counts["forms added or replaced"] = load_forms(dbsession, folder / "forms", overwrite)
     counts["guides"] = guides.files
     counts["guides added or changed"] = guides.outcomes["added"] + guides.outcomes["changed"]
     if guides.kept:
@@ -73,14 +75,16 @@ def load_content(dbsession: Session, folder: str | Path, overwrite: bool = False
 
 def export_content(dbsession: Session, folder: str | Path) -> dict[str, int]:
     """Write what editors keep in the database (guides: each one's published revision and its
-    draft; bundles, notices, synonyms, best bets) into folder, in the files load_content reads:
+    draft; bundles, notices, synonyms, best bets, forms to download) into folder, in the files
+    load_content reads:
     the folder can go under version control, and load_content of it gives the same content."""
     folder = Path(folder)
     for part in (NOTICES, BUNDLES, SYNONYMS):
         (folder / part).parent.mkdir(parents=True, exist_ok=True)
     counts = {"guide files": write_guides(dbsession, folder / "guides"),
               "bundles": write_bundles(dbsession, folder / BUNDLES),
-              "notices": write_notices(dbsession, folder / NOTICES)}
+              "notices": write_notices(dbsession, folder / NOTICES),
+              "forms": write_forms(dbsession, folder / "forms")}
     table = synonyms_table(dbsession)
     write_synonyms(folder / SYNONYMS, table)
     bets = all_bets(dbsession)

@@ -15,11 +15,11 @@ import weakref
 from sqlalchemy import event, select, update
 
 from .models import (BestBet, Bundle, BundleItem, CalendarDay, ContentVersion, Department, District, Guide, GuideRevision, Item,
-                     ItemTopic, Material, Notice, Schedule, ScheduleException, ScheduleInterval, ServiceCenter,
+                     ItemTopic, Material, MaterialForm, Notice, Schedule, ScheduleException, ScheduleInterval, ServiceCenter,
                      Synonym, TranslationSource, Window)
 
 #: What readers see. (Users, the audit log, login failures and the search journal are not content.)
-CONTENT_MODELS = (BestBet, Bundle, BundleItem, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material, Notice,
+CONTENT_MODELS = (BestBet, Bundle, BundleItem, CalendarDay, Department, District, Guide, GuideRevision, Item, ItemTopic, Material, MaterialForm, Notice,
                   Schedule, ScheduleException, ScheduleInterval, ServiceCenter, Synonym, TranslationSource, Window)
 _BUMPED = "content_version.bumped"
 _COMMITTED_ONLY = "guide.sees_only_committed"

@@ -2,18 +2,22 @@
 before anything reads it; bodies within it are kept in memory, no temporary file; the few paths
 that take uploads have a larger limit of their own, and their bodies go to a temporary file), and
 a path without control characters (no route takes them; PostgreSQL refuses NUL)."""
+import re
+
 from pyramid.httpexceptions import HTTPRequestEntityTooLarge
 from pyramid.request import Request
 from pyramid.tweens import MAIN
 
 from .catalogue.sources import MAX_SOURCE_BYTES
+from .forms import MAX_FORM_BYTES
 from .i18n import _
 from .views.params import CONTROL, BadParameter
 
 #: the default limit: the editor's largest form (a 50,000-character guide) is a fraction of it
 MAX_BODY_BYTES = 1024 * 1024
 #: paths that take uploads: their files' limit, and room for the form around them
-UPLOAD_LIMITS = {"/editor/catalogue-import": MAX_SOURCE_BYTES + MAX_BODY_BYTES}
+UPLOAD_LIMITS = [(re.compile(r"/editor/catalogue-import"), MAX_SOURCE_BYTES + MAX_BODY_BYTES),
+                 (re.compile(r"/editor/items/[^/]+/forms"), MAX_FORM_BYTES + MAX_BODY_BYTES)]
 
 
 def _limit(registry) -> int:
@@ -21,7 +25,8 @@ def _limit(registry) -> int:
 
 
 def _too_large(request) -> bool:
-    limit = UPLOAD_LIMITS.get(request.environ.get("PATH_INFO", "")) or _limit(request.registry)
+    path = request.environ.get("PATH_INFO", "")
+    limit = next((n for pattern, n in UPLOAD_LIMITS if pattern.fullmatch(path)), None) or _limit(request.registry)
     return (request.content_length or 0) > limit
 
 

@@ -98,6 +98,17 @@ class GuideResource(EditorRoot):
                 raise HTTPNotFound()
 
 
+class EditorItemResource(EditorRoot):
+    """An item, for editors: /editor/items/{code}/forms."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        if self.signed_in:
+            self.item = request.find_service(ICatalogueService).get_item(request.matchdict["code"])
+            if self.item is None:
+                raise HTTPNotFound()
+
+
 class UserResource(EditorRoot):
     """An account, for admins: /editor/users/{name}."""
 

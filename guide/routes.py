@@ -1,8 +1,8 @@
 """Every URL. Route names are dotted by audience (public.*, api.*, editor.*); URLs are a contract (DESIGN.md)."""
 from .http_cache import STATIC_MAX_AGE
 from .i18n import URL_PATTERN
-from .resources import (BundleResource, CenterResource, DepartmentResource, EditorBundleResource, EditorRoot,
-                        GuideResource, ItemResource, KioskItemResource, KioskResource, NoticeResource, UserResource)
+from .resources import (BundleResource, CenterResource, DepartmentResource, EditorBundleResource, EditorItemResource,
+                        EditorRoot, GuideResource, ItemResource, KioskItemResource, KioskResource, NoticeResource, UserResource)
 
 LANG = "{lang:%s}" % URL_PATTERN
 
@@ -27,6 +27,8 @@ def includeme(config):
     config.add_route("public.privacy", f"/{LANG}/privacy")
     config.add_route("public.bundles", f"/{LANG}/bundles")
     config.add_route("public.bundle", f"/{LANG}/bundles/{{slug}}", factory=BundleResource)
+    # a form to download: one address in every language (the name is only what it is saved as)
+    config.add_route("public.form", "/forms/{id}/{name}")
 
     # A hall's kiosk: the language is in the URL, never a cookie (guide.i18n.kiosk_locale).
     config.add_route("kiosk.start", "/kiosk/{center}/", factory=KioskResource)
@@ -57,6 +59,8 @@ def includeme(config):
     config.add_route("editor.items", "/editor/items", factory=EditorRoot)
     config.add_route("editor.preferences", "/editor/preferences", factory=EditorRoot)
     guide = "/editor/items/{code}/{locale}"
+    # before the guide's route, whose {locale} would take "forms"
+    config.add_route("editor.forms", "/editor/items/{code}/forms", factory=EditorItemResource)
     config.add_route("editor.guide", guide, factory=GuideResource)
     config.add_route("editor.history", f"{guide}/revisions", factory=GuideResource)
     config.add_route("editor.diff", f"{guide}/diff", factory=GuideResource)

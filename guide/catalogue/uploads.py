@@ -108,7 +108,7 @@ def find(dbsession, token: str, user, now: dt.datetime) -> CatalogueUpload | Non
         return None
     upload = dbsession.scalar(select(CatalogueUpload).where(CatalogueUpload.id == token,
                                                             CatalogueUpload.user_id == user.id))
-    if upload is None or upload.created_at.replace(tzinfo=upload.created_at.tzinfo or dt.timezone.utc) < now - KEEP_FOR:
+    if upload is None or upload.created_at < now - KEEP_FOR:
         return None
     return upload
 

@@ -13,6 +13,7 @@ from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
 from .centers import District, ServiceCenter, Window  # noqa: F401
 from .content import ContentVersion  # noqa: F401
 from .feedback import Feedback  # noqa: F401
+from .forms import MaterialForm  # noqa: F401
 from .guides import Guide, GuideRevision, GuideSourceChange  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .meta import Base
+from .meta import Base, UTCDateTime
 
 
 class CatalogueUpload(Base):
@@ -19,4 +19,4 @@ class CatalogueUpload(Base):
     #: what the upload is: a workbook (.xlsx), a JSON file (.json), or CSV files packed in a zip (.zip)
     name: Mapped[str] = mapped_column(String(200))
     data: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue.vocab import REQUIREMENTS
+from ..forms import form_links
 from ..hours.status import TZ
 from ..i18n import _
 from ..kiosk import PAPERS
@@ -30,6 +31,7 @@ def checklist(request, item, places: list, fmt: str) -> dict:
         "places": places,
         "hours": hours_by_schedule(localizer),
         "requirements": REQUIREMENTS,
+        **form_links(request, item),
         **guide_qr(request, item),
         "printed_on": date_text(loc, request.now.astimezone(TZ).date()),
     }

@@ -79,6 +79,9 @@ def editor_pages(server_url):
         "bundles": "/editor/bundles",
         "bundle": "/editor/bundles/having-a-baby",
         "preferences": "/editor/preferences",
+        "search-terms": "/editor/search-terms",
+        "catalogue-import": "/editor/catalogue-import",
+        "forms": f"{READ}/forms",
         "not-found": "/editor/items/NO-SUCH-0000/zh-hans",
     }
 
@@ -103,6 +106,13 @@ def test_no_accessibility_violations_on_editor_pages(browser, server_url, editor
     click_action(browser, "save")
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".error-summary"))
     found["form-with-errors"] = axe_violations(browser)
+    # A synonym's preview: what a query returns now and after the change.
+    browser.get(server_url + "/editor/search-terms")
+    browser.find_element(By.ID, "syn-term").send_keys("zebrapass")
+    browser.find_element(By.ID, "syn-officials").send_keys("护照")
+    browser.find_element(By.CSS_SELECTOR, "form[aria-labelledby=synonym-form-heading] button[value=preview]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.change-preview li"))
+    found["search-terms-preview"] = axe_violations(browser)
     sign_in(browser, server_url, editor_accounts["editor"])
     found["forbidden"] = axe_violations(browser, f"{server_url}/editor/users")
     browser.set_window_size(390, 900)

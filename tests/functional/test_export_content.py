@@ -7,13 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, func, select
 
-from guide import bundles, notices
+from guide import bundles, forms, notices
 from guide.catalogue.importer import import_catalogue
 from guide.content import export_content, load_content
-from guide.models import BestBet, Bundle, Guide, GuideRevision, Item, Notice, Synonym
+from guide.models import BestBet, Bundle, Guide, GuideRevision, Item, Material, MaterialForm, Notice, Synonym
 from guide.notices.loader import snapshot as notice_snapshot
+from guide.places.loader import ContentInvalid
 from guide.search import bestbets, synonyms
 from guide.workflow.service import GuideWorkflow
 
@@ -36,6 +38,8 @@ def editorial(s) -> dict:
         "notices": sorted(notice_snapshot(n) for n in s.scalars(select(Notice))),
         "synonyms": synonyms.table(s),
         "best bets": bestbets.all_bets(s),
+        "forms": sorted((f.material.item.code, f.material.seq, f.kind, f.filename, f.media_type, f.sha256)
+                        for f in s.scalars(select(MaterialForm))),
     }
 
 
@@ -65,11 +69,13 @@ def fill(s) -> None:
     s.add(fields.apply(Notice(updated_at=NOW)))  # added on the web: no slug
     synonyms.put(s, "护照本", ["护照", "普通护照"], NOW)
     bestbets.add(s, "Passport", "GAJ-0001", 2)
+    photo = s.scalar(select(Material).where(Material.item_id == items["GAJ-0001"].id, Material.seq == 2))
+    forms.attach(s, photo, "sample", b"%PDF-1.4\n% a sample\n", "照片样例.pdf", None, NOW)
     s.flush()
 
 
 def wipe(s) -> None:
-    for model in (BestBet, Synonym, Notice, Bundle):
+    for model in (BestBet, Synonym, Notice, Bundle, MaterialForm):
         s.execute(delete(model))
     s.execute(Guide.__table__.update().values(published_revision_id=None, draft_revision_id=None))
     s.execute(delete(GuideRevision))
@@ -81,7 +87,7 @@ def test_exported_content_loads_back_the_same(scratch, tmp_path):
         fill(s)
         before = editorial(s)
         counts = export_content(s, tmp_path / "export")
-    assert counts == {"guide files": 6, "bundles": 1, "notices": 1, "synonyms": 1, "best bets": 1}
+    assert counts == {"guide files": 6, "bundles": 1, "notices": 1, "forms": 1, "synonyms": 1, "best bets": 1}
     names = sorted(p.name for p in (tmp_path / "export" / "guides").iterdir())
     assert names == ["GAJ-0001.en.md", "GAJ-0001.zh-Hans.draft.md", "GAJ-0001.zh-Hans.md", "MZJ-0001.zh-Hans.md",
                      "MZJ-0002.zh-Hans.draft.md", "MZJ-0002.zh-Hans.md"]
@@ -112,3 +118,20 @@ def test_the_command_writes_the_folder(scratch, tmp_path):
     assert (tmp_path / "out" / "search" / "synonyms.tsv").read_text(encoding="utf-8").endswith("护照本\t护照;普通护照\n")
     draft = (tmp_path / "out" / "guides" / "MZJ-0002.zh-Hans.draft.md").read_text(encoding="utf-8")
     assert "state: scheduled" in draft and "publish_at: '2026-12-03T01:30:00+00:00'" in draft
+
+
+def test_a_form_file_the_rules_refuse_stops_the_load(scratch, tmp_path):
+    with scratch.transaction() as s:
+        import_catalogue(s, SMALL)
+    folder = tmp_path / "content" / "forms"
+    (folder / "files").mkdir(parents=True)
+    (folder / "files" / "GAJ-0001-1-blank.pdf").write_bytes(b"<html><script>alert(1)</script></html>")
+    (folder / "forms.csv").write_text("item,seq,kind,file,filename\nGAJ-0001,1,blank,../../GAJ-0001-1-blank.pdf,x.pdf\n"
+                                      "GAJ-0001,9,blank,none.pdf,y.pdf\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as refused:
+        with scratch.transaction() as s:
+            load_content(s, tmp_path / "content")
+    assert [e.split(":")[0] for e in refused.value.errors] == ["forms.csv row 2", "forms.csv row 3"]
+    assert "content" in refused.value.errors[0]
+    with scratch.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(MaterialForm)) == 0

@@ -13,6 +13,7 @@ from ...catalogue.sources import MAX_SOURCE_BYTES, SourceError
 from ...catalogue.uploads import UploadRefused, as_source, find, keep, pack
 from ...i18n import _
 from .common import actor, flash
+from .forms import uploaded
 
 RENDERER = "guide:templates/editor/catalogue_import.pt"
 #: the longest before or after value shown of a changed field (materials can be long)
@@ -56,14 +57,6 @@ def _read(path, importing):
         return None, {"error": _("The file cannot be read: ${why}", mapping={"why": str(e)})}
 
 
-def _contents(field) -> tuple[str, bytes]:
-    """(the file's name, its bytes: one more than the limit at most, enough to refuse it)."""
-    try:
-        return field.filename or "", field.file.read(MAX_SOURCE_BYTES + 1)
-    finally:
-        field.file.close()  # a temporary file: not left for the collector
-
-
 @view_config(route_name="editor.catalogue_import", request_method="GET", permission="admin", renderer=RENDERER)
 def catalogue_import(request):
     return _page(request)
@@ -73,7 +66,7 @@ def catalogue_import(request):
 def import_step(request):
     if request.POST.get("step") == "apply":
         return _apply(request)
-    sent = [_contents(f) for f in request.POST.getall("files") if hasattr(f, "file")]
+    sent = [uploaded(f, MAX_SOURCE_BYTES) for f in request.POST.getall("files") if hasattr(f, "file")]
     try:
         name, data = pack(sent)
     except UploadRefused as e:

@@ -36,6 +36,17 @@ def text(post, name: str, max_len: int, errors: FormErrors) -> str:
     return value
 
 
+def uploaded(field, limit: int) -> tuple[str, bytes]:
+    """(the name sent, the bytes: one more than the limit at most, enough to refuse them) of a
+    file field; ("", b"") when the field is not a file."""
+    if not hasattr(field, "file"):
+        return "", b""
+    try:
+        return field.filename or "", field.file.read(limit + 1)
+    finally:
+        field.file.close()  # a temporary file: not left for the collector
+
+
 def body_text(value: str) -> str:
     """Markdown as stored: no surrounding blank lines, one final newline (as content files)."""
     value = value.strip()

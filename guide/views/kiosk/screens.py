@@ -115,7 +115,8 @@ def print_view(context, request):
     """The checklist as it prints here: this hall's windows (or the nearest hall's), on the
     hall's paper unless another is chosen."""
     where = _where(request, context, context.item)
-    return checklist(request, context.item, [where] if where else [], format_param(request, context.center.kiosk_paper))
+    found = checklist(request, context.item, [where] if where else [], format_param(request, context.center.kiosk_paper))
+    return {**found, "form_url": None}  # a shared screen downloads nothing: the forms are named only
 
 
 @view_config(route_name="kiosk.board", renderer="guide:templates/kiosk/board.pt", request_method="GET")

@@ -2,6 +2,7 @@ from pyramid.view import view_config
 
 from ...catalogue.interfaces import ICatalogueService
 from ...catalogue.service import Filters
+from ...forms import form_links
 from ...catalogue.vocab import (AUDIENCES, CROSS_SITE_MODE_NAMES, CROSS_SITE_MODES, ITEM_TYPES, LEVELS,
                                 ONLINE_DEPTHS, REQUIREMENTS, TOPICS)
 from ...hours.status import TZ, expected_by
@@ -93,6 +94,7 @@ def item_guide(context, request):
         "mode_text": CROSS_SITE_MODES[item.cross_site_mode],
         "online_depth": ONLINE_DEPTHS[item.online_depth],
         "requirements": REQUIREMENTS,
+        **form_links(request, item),
         "topics": TOPICS,
         "hours": hours_by_schedule(localizer),
         # The checklist lists the centers nearest to where the reader said they are, too.

@@ -29,6 +29,8 @@ MATRIX = {
     ("editor.revision", f"{GUIDE}/revisions/1", "GET"): "editor",
     ("editor.restore", f"{GUIDE}/revisions/1/restore", "POST"): "editor",
     ("editor.source_holds", f"{GUIDE}/source-holds", "POST"): "editor",
+    ("editor.forms", "/editor/items/GAJ-0048/forms", "GET"): "editor",
+    ("editor.forms", "/editor/items/GAJ-0048/forms", "POST"): "editor",
     ("editor.users", "/editor/users", "GET"): "admin",
     ("editor.users", "/editor/users", "POST"): "admin",
     ("editor.user", "/editor/users/test-editor", "GET"): "admin",
