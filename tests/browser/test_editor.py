@@ -118,3 +118,29 @@ def test_no_accessibility_violations_on_editor_pages(browser, server_url, editor
     browser.set_window_size(390, 900)
     bad = {name: v for name, v in found.items() if v}
     assert not bad, "\n".join(format_violations(v, name) for name, v in bad.items())
+
+
+@pytest.mark.parametrize("locale", ["zh-Hans", "zh-Hant"])
+def test_the_content_pages_are_accessible_in_chinese_too(browser, server_url, editor_accounts, database, locale):
+    """Synonyms and best bets, the catalogue import and forms to download, in the editor's other
+    languages (the test above reads them in English)."""
+    from sqlalchemy import select
+
+    from guide.models import User
+
+    def set_locale(value):
+        with database.transaction() as s:
+            s.scalar(select(User).where(User.username == editor_accounts["admin"])).locale = value
+
+    browser.set_window_size(390, 900)
+    sign_in(browser, server_url, editor_accounts["admin"])
+    set_locale(locale)  # read with each request: the next page is in it
+    try:
+        found = {}
+        for name in ("search-terms", "catalogue-import", "forms"):
+            found[name] = axe_violations(browser, server_url + editor_pages(server_url)[name])
+            assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == locale, name
+    finally:
+        set_locale("en")
+    bad = {name: v for name, v in found.items() if v}
+    assert not bad, "\n".join(format_violations(v, name) for name, v in bad.items())
