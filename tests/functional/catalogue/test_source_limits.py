@@ -2,7 +2,6 @@
 over 20 MB, a workbook that would inflate past 100 MB (judged from its archive's declared sizes,
 before inflating anything), and a cell over 100,000 characters, named by row and column."""
 import shutil
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -24,13 +23,12 @@ def test_a_workbook_that_would_inflate_too_far_is_refused_before_anything_is_inf
                 member.write(chunk)
     assert bomb.stat().st_size < 2 * 1024 * 1024  # a small file...
     tracemalloc.start()
-    started = time.monotonic()
     with pytest.raises(SourceError, match="unpacked, over the limit"):
         read_source(bomb)
-    elapsed = time.monotonic() - started
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 2 and peak < 10 * 1024 * 1024  # ...refused from its directory, not inflated
+    # ...refused from its directory, never inflated (its time: bench/import_limits.py)
+    assert peak < 10 * 1024 * 1024
 
 
 def test_a_source_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
