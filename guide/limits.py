@@ -20,6 +20,12 @@ UPLOAD_LIMITS = [(re.compile(r"/editor/catalogue-import"), MAX_SOURCE_BYTES + MA
                  (re.compile(r"/editor/items/[^/]+/forms"), MAX_FORM_BYTES + MAX_BODY_BYTES)]
 
 
+def largest_body() -> int:
+    """What the server itself may accept (waitress's max_request_body_size): the largest upload
+    route's limit. Anything larger is refused before the app sees a byte of it."""
+    return max(limit for _pattern, limit in UPLOAD_LIMITS)
+
+
 def _limit(registry) -> int:
     return int(registry.settings.get("guide.max_body_bytes", MAX_BODY_BYTES))
 

@@ -41,6 +41,10 @@ def origin_param(request) -> Origin | None:
     return None
 
 
+#: the years `at` may name
+AT_YEARS = (1900, 2200)
+
+
 def at_param(request) -> dt.datetime:
     """`at` as ISO 8601 (Asia/Shanghai when it has no offset); now when absent."""
     raw = text_param(request, "at", 40)
@@ -48,7 +52,12 @@ def at_param(request) -> dt.datetime:
         return request.now.astimezone(TZ)
     try:
         value = dt.datetime.fromisoformat(raw)
-    except ValueError:
+        value = value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
+    except (ValueError, OverflowError):  # 0001-01-01T00:00+14:00 falls before the first instant
         raise BadParameter(_("'at' must be a date and time in ISO 8601 form, such as 2026-11-24T12:30+08:00."),
                            "at") from None
-    return value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
+    # Opening hours and calendars count days from it: far years overflow those sums.
+    if not AT_YEARS[0] <= value.year <= AT_YEARS[1]:
+        raise BadParameter(_("'at' must fall between the years ${first} and ${last}.",
+                             mapping={"first": AT_YEARS[0], "last": AT_YEARS[1]}), "at")
+    return value

@@ -33,3 +33,18 @@ def test_a_body_over_the_limit_is_never_read(wsgi_app):
     request.environ["CONTENT_LENGTH"] = str(50 * MAX_BODY_BYTES)
     response = request.get_response(wsgi_app)
     assert response.status_int == 413
+
+
+def test_the_servers_refuse_what_no_route_takes():
+    """waitress's own cap (production.ini, development.ini; `guide demo` passes it) is the
+    largest route's limit: a larger body is refused before the app reads it."""
+    import configparser
+    from pathlib import Path
+
+    from guide.limits import largest_body
+
+    root = Path(__file__).resolve().parents[2]
+    for name in ("production.ini", "development.ini"):
+        config = configparser.ConfigParser(interpolation=None)
+        config.read(root / name)
+        assert int(config["server:main"]["max_request_body_size"]) == largest_body(), name

@@ -84,8 +84,14 @@ def test_bad_places_input_is_400(testapp, params, parameter):
         assert page.content_type == "text/html"
 
 
-def test_bad_at_on_status_is_400(testapp):
-    assert testapp.get(STATUS.format("municipal"), {"at": "2026-13-45"}, status=400).json["error"]["parameter"] == "at"
+@pytest.mark.parametrize("at", ["2026-13-45", "9999-12-31T23:59", "0001-01-01T00:00+14:00", "1899-12-30T12:00+08:00",
+                                "2201-01-01T00:00", "9999-12-31T23:59-12:00"])
+def test_bad_at_on_status_is_400(testapp, at):
+    for path in (STATUS.format("municipal"), "/api/v1/notices", "/api/v1/items/GAJ-0014/windows?district=huicheng"):
+        assert testapp.get(path, {"at": at}, status=400).json["error"]["parameter"] == "at", path
+
+
+def test_an_unknown_center_status_is_404(testapp):
     testapp.get(STATUS.format("atlantis"), status=404)
 
 
