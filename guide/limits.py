@@ -20,6 +20,10 @@ UPLOAD_LIMITS = [(re.compile(r"/editor/catalogue-import"), MAX_SOURCE_BYTES + MA
                  (re.compile(r"/editor/items/[^/]+/forms"), MAX_FORM_BYTES + MAX_BODY_BYTES)]
 
 
+#: the methods our routes take (a GET may write too: an editor's page publishes what is due)
+RETRIED = frozenset({"GET", "HEAD", "POST"})
+
+
 def largest_body() -> int:
     """What the server itself may accept (waitress's max_request_body_size): the largest upload
     route's limit. Anything larger is refused before the app sees a byte of it."""
@@ -37,10 +41,13 @@ def _too_large(request) -> bool:
 
 
 def retry_attempts(request):
-    """pyramid_retry's activate hook: a body over the in-memory limit (refused, or an upload) gets
-    one attempt, so pyramid_retry does not copy it to be able to retry (it reads the whole body
-    into a temporary file to do that)."""
-    return 1 if (request.content_length or 0) > _limit(request.registry) else None
+    """pyramid_retry's activate hook. To retry, pyramid_retry first reads the whole body (into a
+    temporary file past the in-memory limit), so a body is read for it only where a route takes
+    one: a method no route takes (PUT, DELETE, TRACE...) gets one attempt, its 405 reading
+    nothing, and so does a body over the in-memory limit (refused, or an upload)."""
+    if request.method not in RETRIED or (request.content_length or 0) > _limit(request.registry):
+        return 1
+    return None
 
 
 def _close_body(request) -> None:

@@ -3,6 +3,7 @@ import logging
 
 from pyramid.exceptions import BadCSRFToken, PredicateMismatch
 from pyramid.httpexceptions import HTTPException, HTTPNotFound
+from pyramid.response import Response
 from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config
 from sqlalchemy.exc import OperationalError
@@ -57,10 +58,40 @@ def error_response(request, status: int, message, parameter=None):
 
 @notfound_view_config()
 def not_found(exc, request):
-    if isinstance(exc, PredicateMismatch):
-        # Our views differ only by request method, so a predicate mismatch is a wrong method.
-        return error_response(request, 405, MESSAGES[405])
+    allowed = allowed_methods(request) if isinstance(exc, PredicateMismatch) else []
+    if allowed and request.method not in allowed:
+        # Our views differ only by request method, so a predicate mismatch is a wrong method:
+        # OPTIONS is told which ones there are, any other 405 says so too.
+        response = Response(status=204) if request.method == "OPTIONS" else error_response(request, 405, MESSAGES[405])
+        response.headers["Allow"] = ", ".join(allowed + (["OPTIONS"] if "OPTIONS" not in allowed else []))
+        return response
     return error_response(request, 404, MESSAGES[404])
+
+
+def allowed_methods(request) -> list[str]:
+    """The methods the matched route's views take ([] when none is matched, or one takes any)."""
+    route = request.matched_route
+    if route is None:
+        return []
+    known = request.registry.setdefault("guide.route_methods", {})  # the views do not change
+    if route.name not in known:
+        known[route.name] = _route_methods(request.registry, route.name)
+    return list(known[route.name])
+
+
+def _route_methods(registry, route_name: str) -> tuple[str, ...]:
+    methods = set()
+    for entry in registry.introspector.get_category("views") or []:
+        view = entry["introspectable"]
+        if view["route_name"] != route_name:
+            continue
+        taken = view["request_methods"]
+        if taken is None:
+            return ()  # a view that takes any method: a mismatch is not the method's
+        methods.update([taken] if isinstance(taken, str) else taken)
+    if "GET" in methods:
+        methods.add("HEAD")  # Pyramid answers HEAD with the GET view
+    return tuple(sorted(methods))
 
 
 @exception_view_config(BadParameter)

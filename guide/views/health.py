@@ -5,7 +5,7 @@ from pyramid.view import view_config
 from ..search import search_service
 
 
-@view_config(route_name="healthz", renderer="json")
+@view_config(route_name="healthz", request_method="GET", renderer="json")
 def healthz(request):
     """Liveness and readiness: answers, and says whether the database does."""
     try:
@@ -16,7 +16,7 @@ def healthz(request):
     return {"status": "ok", "database": True, "items": items}
 
 
-@view_config(route_name="readyz", renderer="json")
+@view_config(route_name="readyz", request_method="GET", renderer="json")
 def readyz(request):
     """Whether this process can serve: the database, and search ("degraded" while a damaged
     index is rebuilt and searches use the database). 503 only when the database is down."""

@@ -6,12 +6,12 @@ from ...places.interfaces import IPlacesService
 from ..formatting import working_days
 
 
-@view_config(route_name="public.bundles", renderer="guide:templates/public/bundles.pt")
+@view_config(route_name="public.bundles", request_method="GET", renderer="guide:templates/public/bundles.pt")
 def bundles(request):
     return {"bundles": load_bundles(request.dbsession)}
 
 
-@view_config(route_name="public.bundle", renderer="guide:templates/public/bundle.pt")
+@view_config(route_name="public.bundle", request_method="GET", renderer="guide:templates/public/bundle.pt")
 def bundle(context, request):
     bundle = context.bundle
     items = bundle.items

@@ -5,7 +5,7 @@ from ...catalogue.interfaces import ICatalogueService
 from ...catalogue.vocab import AUDIENCES, ITEM_TYPES, TOPICS
 
 
-@view_config(route_name="root")
+@view_config(route_name="root", request_method="GET")
 def root(request):
     """`/` goes to the reader's language: cookie, then Accept-Language, then Simplified Chinese."""
     response = HTTPFound(request.route_path("public.home", lang=request.guide_locale.url))
@@ -18,7 +18,7 @@ def topics(counts: dict) -> list[tuple]:
     return [(code, label, counts["topic"].get(code, 0)) for code, label in TOPICS.items()]
 
 
-@view_config(route_name="public.home", renderer="guide:templates/public/home.pt")
+@view_config(route_name="public.home", request_method="GET", renderer="guide:templates/public/home.pt")
 def home(request):
     catalogue = request.find_service(ICatalogueService)
     counts = catalogue.facet_counts()

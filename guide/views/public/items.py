@@ -32,7 +32,7 @@ def browse_filters(request):
     return filters, department, center
 
 
-@view_config(route_name="public.items", renderer="guide:templates/public/items.pt")
+@view_config(route_name="public.items", request_method="GET", renderer="guide:templates/public/items.pt")
 def browse(request):
     filters, department, center = browse_filters(request)
     page = page_param(request)
@@ -52,7 +52,7 @@ def browse(request):
     }
 
 
-@view_config(route_name="public.item", renderer="guide:templates/public/item.pt")
+@view_config(route_name="public.item", request_method="GET", renderer="guide:templates/public/item.pt")
 def item_guide(context, request):
     item = context.item
     localizer = request.localizer

@@ -14,12 +14,12 @@ from ..params import _, page_count, page_param
 from ...places.interfaces import IPlacesService
 
 
-@view_config(route_name="public.departments", renderer="guide:templates/public/departments.pt")
+@view_config(route_name="public.departments", request_method="GET", renderer="guide:templates/public/departments.pt")
 def departments(request):
     return {"departments": request.find_service(ICatalogueService).departments(), "kinds": DEPARTMENT_KINDS}
 
 
-@view_config(route_name="public.department", renderer="guide:templates/public/department.pt")
+@view_config(route_name="public.department", request_method="GET", renderer="guide:templates/public/department.pt")
 def department(context, request):
     page = page_param(request)
     catalogue = request.find_service(ICatalogueService)
@@ -32,7 +32,7 @@ def department(context, request):
 CALENDAR_DAYS_AHEAD = 120
 
 
-@view_config(route_name="public.centers", renderer="guide:templates/public/centers.pt")
+@view_config(route_name="public.centers", request_method="GET", renderer="guide:templates/public/centers.pt")
 def centers(request):
     places = request.find_service(IPlacesService)
     loc, localizer = request.guide_locale, request.localizer
@@ -44,7 +44,7 @@ def centers(request):
     return {"centers": places.centers(), "kinds": CENTER_KINDS, "statuses": statuses}
 
 
-@view_config(route_name="public.center", renderer="guide:templates/public/center.pt")
+@view_config(route_name="public.center", request_method="GET", renderer="guide:templates/public/center.pt")
 def center(context, request):
     center = context.center
     loc, localizer = request.guide_locale, request.localizer

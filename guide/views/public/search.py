@@ -12,7 +12,7 @@ FACET_TITLES = {
 }
 
 
-@view_config(route_name="public.search", renderer="guide:templates/public/search.pt")
+@view_config(route_name="public.search", request_method="GET", renderer="guide:templates/public/search.pt")
 def search(request):
     loc = request.guide_locale
     choices = facet_choices(request)
