@@ -83,12 +83,12 @@ def make_schema() -> Schema:
 
 @implementer(ISearchService)
 class WhooshSearch:
-    def __init__(self, settings: dict, session_factory, versions=None):
+    def __init__(self, settings: dict, session_factory):
         self.root = Path(settings["guide.search.index_dir"]).resolve()
         self.lock_timeout = float(settings.get("guide.search.lock_timeout", 10))
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
-        self.synonym_source = SynonymSource(session_factory.kw["bind"], versions)
+        self.synonym_source = SynonymSource(session_factory.kw["bind"])
         self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.session_factory = session_factory
         #: searchers lent out or idle, at most `guide.search.searchers` of them
