@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 
 from sqlalchemy import event, select, update
 
@@ -107,19 +106,5 @@ class VersionReader:
         return self._seen == _commits_here and self.monotonic() - self._read_at < self.ttl
 
 
-_readers: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_readers_lock = threading.Lock()
-
-
-def reader_for(engine) -> VersionReader:
-    """The one reader of this engine's version in this process: whatever keys on the version
-    (the page cache, the search's synonyms) sees the same value, never one older than another."""
-    with _readers_lock:
-        reader = _readers.get(engine)
-        if reader is None:
-            reader = _readers[engine] = VersionReader(engine)
-        return reader
-
-
 def includeme(config):
-    config.registry["content_version"] = reader_for(config.registry["dbengine"])
+    config.registry["content_version"] = VersionReader(config.registry["dbengine"])

@@ -129,7 +129,7 @@ class NoticeResource(EditorRoot):
         # As for accounts: to anyone who may not manage notices, every id answers alike (403).
         if self.signed_in and request.has_permission("publish", self):
             raw = request.matchdict["id"]
-            self.notice = request.dbsession.get(Notice, int(raw)) if raw.isdigit() and len(raw) < 10 else None
+            self.notice = request.dbsession.get(Notice, int(raw)) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
             if self.notice is None:
                 raise HTTPNotFound()
 

@@ -111,7 +111,6 @@ class FormLink:
     filename: str
     media_type: str
     size: int
-    sha256: str
 
     @property
     def type_name(self) -> str:
@@ -132,10 +131,10 @@ def for_item(dbsession, item) -> dict[int, list[FormLink]]:
     """material id -> its forms (blank first), without their bytes."""
     rows = dbsession.execute(
         select(MaterialForm.id, MaterialForm.material_id, MaterialForm.kind, MaterialForm.filename,
-               MaterialForm.media_type, MaterialForm.size, MaterialForm.sha256)
+               MaterialForm.media_type, MaterialForm.size)
         .join(Material).where(Material.item_id == item.id)).all()
     found: dict[int, list[FormLink]] = {}
     for row in sorted(rows, key=lambda r: list(KINDS).index(r.kind)):
         found.setdefault(row.material_id, []).append(
-            FormLink(row.id, row.kind, row.filename, row.media_type, row.size, row.sha256))
+            FormLink(row.id, row.kind, row.filename, row.media_type, row.size))
     return found

@@ -49,7 +49,7 @@ def load_forms(dbsession: Session, folder: Path, overwrite: bool = False) -> int
             label = f"forms.csv row {line}"
             code, seq, kind = (row.get("item") or "").strip(), (row.get("seq") or "").strip(), row.get("kind")
             material = dbsession.scalar(select(Material).join(Item).where(Item.code == code, Material.seq == int(seq))) \
-                if seq.isdigit() else None
+                if seq.isascii() and seq.isdigit() and len(seq) < 6 else None
             path = folder / "files" / Path(row.get("file") or "").name  # a name only: never a path out of the folder
             if material is None or kind not in KINDS:
                 errors.append(f"{label}: no material {seq} of item '{code}', or kind '{kind}' is not one of {', '.join(KINDS)}")

@@ -24,7 +24,7 @@ COLUMNS = ("slug", "severity", "starts", "ends", "centers", "items", "text_zh", 
 def _instant(raw: str) -> dt.datetime | None:
     try:
         return dt.datetime.strptime(raw.strip(), TIME_FORMAT).replace(tzinfo=TZ).astimezone(dt.timezone.utc)
-    except ValueError:
+    except (ValueError, OverflowError):  # 0001-01-01 00:00 in China falls before the first instant
         return None
 
 

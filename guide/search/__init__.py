@@ -20,12 +20,12 @@ def search_backend(settings: dict):
     return DottedNameResolver().maybe_resolve(BACKENDS.get(name, name))
 
 
-def make_search_service(settings: dict, session_factory):
+def make_search_service(settings: dict, session_factory, versions=None):
     """A search service that follows the commits of this session factory: at once (scripts),
-    until start_background is called (the app)."""
+    until start_background is called (the app). versions: the app's content version reader."""
     backend = search_backend(settings)
     settings.setdefault("guide.search.index_dir", str(Path("var") / "index"))
-    service = backend(settings, session_factory)
+    service = backend(settings, session_factory, versions=versions)
     attach(session_factory, service)
     return service
 
@@ -33,7 +33,7 @@ def make_search_service(settings: dict, session_factory):
 def includeme(config):
     registry = config.registry
     settings = config.get_settings()
-    service = make_search_service(settings, registry["dbsession_factory"])
+    service = make_search_service(settings, registry["dbsession_factory"], registry["content_version"])
     # An index that exists but is damaged is rebuilt in a thread; searches use the database meanwhile.
     service.ensure_index(background=True)
     # Requests hand their changes to a thread and never wait for the index's writer lock.

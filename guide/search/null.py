@@ -11,7 +11,7 @@ from .results import SearchResults
 
 @implementer(ISearchService)
 class NullSearch:
-    def __init__(self, settings=None, session_factory=None):
+    def __init__(self, settings=None, session_factory=None, versions=None):
         self.session_factory = session_factory
         #: the item ids the journal handed over (None: every item), for tests
         self.indexed: list = []

@@ -119,7 +119,7 @@ class PostgresSearch:
     #: sync.py: rows are written in the content's own transaction, no journal
     writes_in_transaction = True
 
-    def __init__(self, settings: dict, session_factory):
+    def __init__(self, settings: dict, session_factory, versions=None):
         self.session_factory = session_factory
         self.engine = session_factory.kw["bind"]
         if self.engine.dialect.name != "postgresql":
@@ -129,7 +129,7 @@ class PostgresSearch:
         self.near_words_sql = _near_words_sql(self.engine)
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
-        self.synonym_source = SynonymSource(session_factory.kw["bind"])
+        self.synonym_source = SynonymSource(session_factory.kw["bind"], versions)
         self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.analyzers = field_analyzers()
         self._snapshot: PostgresSnapshot | None = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..content_version import reader_for
+from ..content_version import VersionReader
 from ..models import Synonym
 from .analysis import normalize
 from .query import Synonyms
@@ -119,9 +119,11 @@ def load_synonyms(dbsession, path: Path, overwrite: bool = False, now: dt.dateti
 class SynonymSource:
     """This process's copy of the table, read again once the content version has moved."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, versions: VersionReader | None = None):
+        """versions: the process's reader of the content version (the app's, which the page
+        cache keys on: answers are never kept under a version older than their synonyms')."""
         self.engine = engine
-        self.versions = reader_for(engine)
+        self.versions = versions or VersionReader(engine)
         self._lock = threading.Lock()
         self._version: int | None = None
         self._rows: list | None = None

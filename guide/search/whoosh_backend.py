@@ -83,12 +83,12 @@ def make_schema() -> Schema:
 
 @implementer(ISearchService)
 class WhooshSearch:
-    def __init__(self, settings: dict, session_factory):
+    def __init__(self, settings: dict, session_factory, versions=None):
         self.root = Path(settings["guide.search.index_dir"]).resolve()
         self.lock_timeout = float(settings.get("guide.search.lock_timeout", 10))
         content = Path(settings.get("guide.content_dir") or Path(__file__).resolve().parents[2] / "content")
         init_jieba()
-        self.synonym_source = SynonymSource(session_factory.kw["bind"])
+        self.synonym_source = SynonymSource(session_factory.kw["bind"], versions)
         self.most_used = most_used_codes(content / "catalogue" / "most_used.csv")
         self.session_factory = session_factory
         #: searchers lent out or idle, at most `guide.search.searchers` of them
@@ -193,6 +193,10 @@ class WhooshSearch:
         log.info("search index repaired")
 
     def close(self) -> None:
+        # The indexer first: it would go on reading the database (whose engine its owner may
+        # dispose of next) until this service is collected.
+        if self._indexer is not None:
+            self._indexer.stop()
         with self._pool_lock:
             idle, self._idle = self._idle, []
         for _generation, _checked, searcher in idle:

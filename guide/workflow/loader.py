@@ -124,7 +124,10 @@ def _instant(value) -> dt.datetime | None:
             return None
     if not isinstance(value, dt.datetime) or value.tzinfo is None:
         return None
-    return value.astimezone(dt.timezone.utc)
+    try:
+        return value.astimezone(dt.timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00+08:00 falls before the first instant
+        return None
 
 
 def load_guides(dbsession: Session, folder: str | Path, now: dt.datetime | None = None,

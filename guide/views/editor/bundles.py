@@ -45,13 +45,13 @@ def _typed_from(bundle: Bundle) -> dict:
 
 def _page(request, **data) -> dict:
     request.response.status_int = 400 if data.get("errors") else 200
-    return {"bundles": load_bundles(request.dbsession), "limits_bundle": LIMITS, "errors": {}, "typed": {}, **data}
+    return {"errors": {}, "typed": {}, **data}
 
 
 @view_config(route_name="editor.bundles", request_method="GET", permission="publish",
              renderer="guide:templates/editor/bundles.pt")
 def bundles(request):
-    return _page(request)
+    return _page(request, bundles=load_bundles(request.dbsession))
 
 
 @view_config(route_name="editor.bundles", request_method="POST", permission="publish",
@@ -59,7 +59,7 @@ def bundles(request):
 def add_bundle(request):
     fields, errors, typed = _read(request)
     if fields is None:
-        return _page(request, errors=errors, typed=typed)
+        return _page(request, bundles=load_bundles(request.dbsession), errors=errors, typed=typed)
     last = request.dbsession.scalar(select(func.max(Bundle.position))) or 0
     bundle = apply(Bundle(slug=fields["slug"], position=last + 1), fields, request.now)
     request.dbsession.add(bundle)

@@ -135,14 +135,10 @@ def guide_form_post(context, request):
         return render(request, "conflict.pt", conflict_page(context, request, form, conflict.newest))
     except WorkflowError as e:
         return guide_page(context, request, form, {e.field or "form": e.message}, status=400)
-    if action in EDITS:
+    if ACTIONS[action].saves_text:  # an edit: it clears the guide's "facts changed" flags
         clear_flags(request, context)
     flash(request, outcome.message)
     return HTTPSeeOther(request.route_url("editor.guide", code=context.item.code, locale=context.locale.url))
-
-
-#: the guide form's actions that edit the guide: they clear its "facts changed" flags
-EDITS = ("save", "submit", "publish", "schedule")
 
 
 def clear_flags(request, context) -> int:

@@ -33,7 +33,7 @@ def change_forms(context, request):
     item, post, db = context.item, request.POST, request.dbsession
     seq, kind, action = post.get("material", ""), post.get("kind"), post.get("action")
     material = db.scalar(select(Material).where(Material.item_id == item.id, Material.seq == int(seq))) \
-        if isinstance(seq, str) and seq.isdigit() and len(seq) < 6 else None
+        if isinstance(seq, str) and seq.isascii() and seq.isdigit() and len(seq) < 6 else None
     if material is None or kind not in KINDS or action not in ("attach", "remove"):
         return _page(request, item, errors={"form": _("The form is damaged: reload the page and try again.")})
     subject = f"{item.code} #{material.seq} {kind}"

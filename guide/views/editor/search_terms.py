@@ -36,7 +36,6 @@ class Change:
 
     kind: str
     op: str
-    typed: dict
     #: synonym: (term, officials); best bet: (query, item, rank) (remove: what it names)
     value: tuple
     #: the query the preview runs
@@ -59,12 +58,12 @@ def _read(request) -> tuple[Change | None, FormErrors, dict]:
             if term not in dict(synonym_rules.table(db)):
                 errors["form"] = _("That synonym is no longer there.")
                 return None, errors, typed
-            return Change(kind, op, typed, (term,), typed["sample"] or term), errors, typed
+            return Change(kind, op, (term,), typed["sample"] or term), errors, typed
         checked, problems = synonym_rules.check(typed["term"], typed["officials"])
         errors.update(problems)
         if checked is None:
             return None, errors, typed
-        return Change(kind, op, typed, checked, typed["sample"] or checked[0]), errors, typed
+        return Change(kind, op, checked, typed["sample"] or checked[0]), errors, typed
     checked, problems = bestbets.check(db, typed["query"], typed["code"], typed["rank"] or "1")
     errors.update(problems)
     if checked is None:
@@ -73,7 +72,7 @@ def _read(request) -> tuple[Change | None, FormErrors, dict]:
     if op == "remove" and item.code not in bestbets.for_query(db, query):
         errors["form"] = _("That best bet is no longer there.")
         return None, errors, typed
-    return Change(kind, op, typed, checked, query), errors, typed
+    return Change(kind, op, checked, query), errors, typed
 
 
 def _preview(request, change: Change) -> dict:

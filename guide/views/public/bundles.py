@@ -23,5 +23,4 @@ def bundle(context, request):
         "coverage": coverage(request.find_service(IPlacesService), items),
         "longest": longest,
         "longest_days": working_days(request.localizer, longest.promised_limit_days) if longest else None,
-        "online": [item for item in items if item.apply_online_url],
     }

@@ -6,7 +6,6 @@ from pyramid.httpexceptions import HTTPNotFound, HTTPNotModified
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
-from sqlalchemy.orm import undefer
 
 from ...models import MaterialForm
 
@@ -23,8 +22,7 @@ def content_disposition(filename: str) -> str:
 @view_config(route_name="public.form", request_method="GET")
 def download(request):
     raw = request.matchdict["id"]
-    form = request.dbsession.scalar(select(MaterialForm).options(undefer(MaterialForm.data))
-                                    .where(MaterialForm.id == int(raw))) if raw.isdigit() and len(raw) < 10 else None
+    form = request.dbsession.scalar(select(MaterialForm).where(MaterialForm.id == int(raw))) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
     if form is None:
         raise HTTPNotFound()
     etag = form.sha256[:32]
@@ -33,6 +31,6 @@ def download(request):
         return HTTPNotModified(headers=headers)
     response = Response(body=form.data, content_type=form.media_type, charset=None)
     response.headers.update({
-        **headers, "Content-Disposition": content_disposition(form.filename), "X-Content-Type-Options": "nosniff",
+        **headers, "Content-Disposition": content_disposition(form.filename),
         "Content-Security-Policy": "default-src 'none'; sandbox", "Cross-Origin-Resource-Policy": "same-origin"})
     return response

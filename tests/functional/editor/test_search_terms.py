@@ -6,7 +6,6 @@ from sqlalchemy import delete, func, select, update
 from webtest import TestApp
 
 from guide import main
-from guide.content_version import reader_for
 from guide.models import AuditEvent, BestBet, ContentVersion, Synonym, get_engine
 
 from .conftest import login
@@ -55,7 +54,7 @@ def test_a_synonym_previewed_saved_and_found_by_a_second_instance(live):
         "sqlalchemy.url": "sqlite://", "guide.search.backend": "whoosh",
         "guide.search.index_dir": str(live.tmp_path / "index"), "guide.clock": live.clock,
         "guide.secret": "a test secret that is long enough to sign sessions"}))
-    clock = reader_for(engine).monotonic = FakeMonotonic()
+    clock = second.app.registry["content_version"].monotonic = FakeMonotonic()
     try:
         assert api_codes(second, WORD) == []
         change = {"kind": "synonym", "op": "put", "term": WORD.upper(), "officials": "护照 ; 普通护照签发"}
