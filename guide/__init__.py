@@ -7,8 +7,7 @@ from .http_cache import PageCache
 def main(global_config, **settings):
     """The WSGI app. Includes are ordered: each may rely on the ones above it."""
     with Configurator(settings=settings) as config:
-        # Templates (.pt) and services found with request.find_service.
-        config.include("pyramid_chameleon")
+        # Templates (.pt, compiled one at a time) and services found with request.find_service.
         config.include(".template_cache")
         config.include("pyramid_services")
         # The clock every time-dependent rule reads (tests hand in their own).
