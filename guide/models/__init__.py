@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import configure_mappers, sessionmaker
 import zope.sqlalchemy
 
+from . import timeouts as db_timeouts
 from .audit import AuditEvent  # noqa: F401
 from .bundles import Bundle, BundleItem  # noqa: F401
 from .catalogue import Department, Item, ItemTopic, Material  # noqa: F401
@@ -18,6 +19,7 @@ from .guides import Guide, GuideRevision, GuideSourceChange  # noqa: F401
 from .hours import CalendarDay, Schedule, ScheduleException, ScheduleInterval  # noqa: F401
 from .meta import Base  # noqa: F401
 from .notices import Notice  # noqa: F401
+from .outage import Outage
 from .search import BestBet, SearchJournal, Synonym  # noqa: F401
 from .translations import TranslationSource  # noqa: F401
 from .uploads import CatalogueUpload  # noqa: F401
@@ -53,8 +55,13 @@ def _sqlite_begin(connection):
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
-    if str(settings.get(f"{prefix}url", "")).startswith("sqlite"):
+def get_engine(settings, prefix="sqlalchemy.", timeouts=False, **kwargs) -> Engine:
+    """An engine for the settings' database; with `timeouts`, the app's: one that waits only
+    seconds for a PostgreSQL that stops answering (guide.models.timeouts)."""
+    url = str(settings.get(f"{prefix}url", ""))
+    if timeouts and url.startswith("postgresql"):
+        kwargs.update(db_timeouts.engine_options(settings, url, kwargs.get("connect_args", {})))
+    if url.startswith("sqlite"):
         # How long a writer waits for another to finish before giving up (the driver's 5 s is
         # short for a rebuild's or an import's commit).
         kwargs.setdefault("connect_args", {}).setdefault("timeout", 15)
@@ -62,6 +69,8 @@ def get_engine(settings, prefix="sqlalchemy.", **kwargs) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
+    if timeouts:
+        db_timeouts.watch(engine, settings)
     return engine
 
 
@@ -111,7 +120,11 @@ def includeme(config):
     config.include("pyramid_tm")
     config.include("pyramid_retry")
 
-    dbengine = settings.get("dbengine") or get_engine(settings)
+    outage = config.registry["database_outage"] = Outage()
+    dbengine = settings.get("dbengine")
+    if dbengine is None:  # (an engine handed in is the caller's: tests share one among apps)
+        dbengine = get_engine(settings, timeouts=True)
+        outage.follow(dbengine)
     session_factory = get_session_factory(dbengine)
     config.registry["dbsession_factory"] = session_factory
     config.registry["dbengine"] = dbengine

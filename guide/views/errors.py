@@ -1,12 +1,13 @@
 """Error pages: JSON under /api/, an HTML page in the reader's language elsewhere. Never a bare 500."""
 import logging
+from typing import NamedTuple
 
 from pyramid.exceptions import BadCSRFToken, PredicateMismatch
 from pyramid.httpexceptions import HTTPException, HTTPNotFound
 from pyramid.response import Response
 from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, TimeoutError as PoolTimeout
 
 from ..i18n import is_kiosk
 from .kiosk import start_path
@@ -35,6 +36,28 @@ def wants_json(request) -> bool:
     return bool(offers) and offers[0][0] == "application/json"
 
 
+#: Form fields an editor's resent form never carries back (the page would show them).
+NOT_KEPT = frozenset({"password", "new_password", "current_password"})
+
+
+class KeptField(NamedTuple):
+    name: str
+    value: str
+    #: shown to copy; the rest (the CSRF token, a button's action, an id) is only sent again
+    shown: bool
+
+
+def kept_fields(request) -> list[KeptField]:
+    """What an editor's form sent, to send again from the error page: nothing they wrote is
+    lost to an outage. Files and passwords are left out."""
+    try:
+        fields = [(name, value) for name, value in request.POST.items() if isinstance(value, str) and name not in NOT_KEPT]
+    except (UnicodeError, ValueError):
+        return []
+    return [KeptField(name, value, name != "csrf_token" and not (value.isascii() and " " not in value and len(value) <= 40))
+            for name, value in fields]
+
+
 def error_response(request, status: int, message, parameter=None):
     localizer = request.localizer
     text = localizer.translate(message)
@@ -51,6 +74,8 @@ def error_response(request, status: int, message, parameter=None):
         values = {"status": status, "title": TITLES.get(status, TITLES[400]), "message": text}
         if audience == "kiosk":
             values["start"] = start_path(request)
+        if audience == "editor":
+            values["kept"] = kept_fields(request) if status == 503 and request.method == "POST" else []
         response = render_to_response(f"guide:templates/{audience}/error.pt", values, request=request)
     response.status_int = status
     return response
@@ -119,10 +144,12 @@ def http_error(exc, request):
 
 
 @exception_view_config(OperationalError)
+@exception_view_config(InterfaceError)
+@exception_view_config(PoolTimeout)
 def database_unavailable(exc, request):
-    # Busy (SQLite's write lock) or not answering: it passes. One line, not a traceback per
-    # request.
-    log.warning("database unavailable on %s: %s", request.environ.get("PATH_INFO", ""), exc.orig)
+    # Busy (SQLite's write lock), not answering or not there (guide.models.timeouts): it
+    # passes. One log line an outage, not a traceback per request.
+    request.registry["database_outage"].failed(request.environ.get("PATH_INFO", ""), exc)
     response = error_response(request, 503, MESSAGES[503])
     response.headers["Retry-After"] = "5"
     return response
@@ -130,5 +157,5 @@ def database_unavailable(exc, request):
 
 @exception_view_config(Exception)
 def server_error(exc, request):
-    log.exception("unhandled error on %s", request.path_qs)
+    log.exception("unhandled error on %r", request.path_qs)
     return error_response(request, 500, MESSAGES[500])

@@ -68,7 +68,7 @@ def document() -> dict:
             "/api/v1/centers/{code}/status": _get(
                 "Open now, closes at, next opening", [CODE, LANG, AT],
                 "`open`, `closes_at`, `next_open`, `noon_service`, `saturday_service`, `calendar_covered`, `windows`"),
-            "/healthz": _get("Liveness and database readiness", [], "`status`, `database`, `items`"),
+            "/healthz": _get("Liveness: the process answers (it reads no database)", [], "`status`"),
             "/readyz": _get("Readiness: the database and search", [],
                             "`database` (`ok` or `down`), `search` (`ok`, `degraded` while a damaged index is "
                             "rebuilt and searches use the database, or `down`); 503 only when the database is down"),

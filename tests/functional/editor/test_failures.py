@@ -66,8 +66,16 @@ def test_a_busy_database_gets_a_503_page_and_pages_that_only_read_still_work(liv
         busy = form.submit("action", value="save", headers={"Accept-Language": "en"}, status=503)
         # A page, not a bare error (who is signed in could not be looked up: it says nothing of it).
         assert busy.headers["Retry-After"] == "5" and "try again" in busy.html.select_one("main").text
+        # Nothing the editor wrote is lost: the page holds their text, to copy or send again.
+        kept = busy.forms["kept-form"]
+        assert kept["body"].value == "写不进去的正文" and kept["action"].value == "save"
+        assert busy.html.select_one("#kept-form textarea[name=body]").text == "写不进去的正文"
+        assert kept.action == GUIDE and kept["csrf_token"].value == form["csrf_token"].value
     finally:
         holder.rollback()
         holder.close()
+    try:
+        kept.submit(status=303)  # and once it is free, sending it again saves it
+    finally:
         engine.dispose()
-    form.submit("action", value="save", status=303)  # and once it is free, it works
+    assert "写不进去的正文" in app.get(GUIDE).forms["guide-form"]["body"].value
