@@ -1,8 +1,10 @@
 """What a request may carry, checked before any view: a body within the size limit (enforced
 before anything reads it; bodies within it are kept in memory, no temporary file; the few paths
 that take uploads have a larger limit of their own, and their bodies go to a temporary file), and
-a path without control characters (no route takes them; PostgreSQL refuses NUL)."""
+a path without control characters (no route takes them; PostgreSQL refuses NUL), and a Host
+header the site answers to (it is reflected into redirects and absolute links)."""
 import re
+from urllib.parse import urlsplit
 
 from pyramid.httpexceptions import HTTPRequestEntityTooLarge
 from pyramid.request import Request
@@ -22,6 +24,17 @@ UPLOAD_LIMITS = [(re.compile(r"/editor/catalogue-import"), MAX_SOURCE_BYTES + MA
 
 #: the methods our routes take (a GET may write too: an editor's page publishes what is due)
 RETRIED = frozenset({"GET", "HEAD", "POST"})
+
+
+#: The request line and headers together (waitress's max_request_header_size, default 256 KB):
+#: room for a long search address and an editor's cookies, not for a flood.
+MAX_HEADER_BYTES = 32 * 1024
+
+
+def server_limits() -> dict[str, int]:
+    """What waitress itself is told (production.ini and development.ini say the same; `guide demo`
+    passes these): it refuses more before the app sees a byte."""
+    return {"max_request_body_size": largest_body(), "max_request_header_size": MAX_HEADER_BYTES}
 
 
 def largest_body() -> int:
@@ -56,8 +69,42 @@ def _close_body(request) -> None:
     request.body_file_raw.close()
 
 
+class TrustedHosts:
+    """The host names the site answers to: `guide.trusted_hosts` (space-separated) and the public
+    base URL's. Any, when neither is set (a developer's machine)."""
+
+    def __init__(self, settings):
+        base = settings.get("guide.base_url")
+        self.names = frozenset(settings.get("guide.trusted_hosts", "").lower().split())
+        if base:
+            self.names |= {urlsplit(base).hostname}
+        #: the Host a refused request is answered under, so its error page repeats nothing of it
+        self.canonical = urlsplit(base).netloc if base else min(self.names, default=None)
+
+    def refuse(self, request) -> bool:
+        """Whether the request's Host is not one of them; if so, it is replaced by the site's own."""
+        if not self.names or _host_name(request) in self.names:
+            return False
+        request.environ["HTTP_HOST"] = self.canonical
+        return True
+
+
+#: A Host header: a name or an IP address (IPv6 in brackets), and perhaps a port. Nothing else
+#: (no user@, no path) can name a trusted host.
+HOST = re.compile(r"(?P<name>[a-z0-9.-]+|\[(?P<ipv6>[0-9a-f:.]+)\])(?::[0-9]{1,5})?", re.IGNORECASE)
+
+
+def _host_name(request) -> str | None:
+    match = HOST.fullmatch(request.environ.get("HTTP_HOST") or request.environ.get("SERVER_NAME", ""))
+    return (match["ipv6"] or match["name"]).lower() if match else None
+
+
 def limits_tween_factory(handler, registry):
+    hosts = TrustedHosts(registry.settings)
+
     def tween(request):
+        if hosts.refuse(request):
+            raise BadParameter(_("This site does not answer to that host name."), "Host")
         if _too_large(request):
             raise HTTPRequestEntityTooLarge()
         if (request.content_length or 0) > _limit(request.registry):

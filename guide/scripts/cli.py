@@ -19,7 +19,7 @@ from ..catalogue import importer
 from ..catalogue.importer import CatalogueInvalid, import_catalogue
 from ..catalogue.sources import SourceError
 from ..content import export_content, load_content
-from ..limits import largest_body
+from ..limits import server_limits
 from ..models import Item, get_engine, get_session_factory, transaction_scope
 from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service, search_backend
@@ -344,7 +344,7 @@ def do_demo(args) -> int:
           flush=True)
     print("an editor account: guide users add NAME --role admin --database-url "
           f"{settings['sqlalchemy.url']} (the password is read from standard input)", flush=True)
-    serve(app, host="127.0.0.1", port=args.port, threads=8, max_request_body_size=largest_body())
+    serve(app, host="127.0.0.1", port=args.port, threads=8, **server_limits())
     return 0
 
 

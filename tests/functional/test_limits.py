@@ -36,15 +36,17 @@ def test_a_body_over_the_limit_is_never_read(wsgi_app):
 
 
 def test_the_servers_refuse_what_no_route_takes():
-    """waitress's own cap (production.ini, development.ini; `guide demo` passes it) is the
-    largest route's limit: a larger body is refused before the app reads it."""
+    """waitress's own caps (production.ini, development.ini; `guide demo` passes them): a body
+    larger than the largest route's limit, or headers over 32 KB, are refused before the app
+    reads them."""
     import configparser
     from pathlib import Path
 
-    from guide.limits import largest_body
+    from guide.limits import server_limits
 
     root = Path(__file__).resolve().parents[2]
     for name in ("production.ini", "development.ini"):
         config = configparser.ConfigParser(interpolation=None)
         config.read(root / name)
-        assert int(config["server:main"]["max_request_body_size"]) == largest_body(), name
+        for setting, limit in server_limits().items():
+            assert int(config["server:main"][setting]) == limit, (name, setting)

@@ -45,3 +45,18 @@ def test_a_405_does_not_read_the_body(wsgi_app):
 def test_an_unknown_address_stays_404_whatever_the_method(testapp):
     for method in ("GET", "POST", "OPTIONS"):
         assert testapp.request("/en/items/NO-SUCH", method=method, expect_errors=True).status_int == 404
+
+
+def test_the_api_is_readable_from_any_site_and_answers_a_cors_preflight(testapp):
+    answer = testapp.get("/api/v1/items/GAJ-0014", headers={"Origin": "https://wechat.example"})
+    assert answer.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = testapp.request("/api/v1/search?q=x", method="OPTIONS", headers={
+        "Origin": "https://wechat.example", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "accept-language"})
+    assert preflight.status_int == 204
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert "Accept-Language" in preflight.headers["Access-Control-Allow-Headers"]
+    # Pages are not the API: no other site's script reads them.
+    page = testapp.request("/en/", method="OPTIONS", headers={"Origin": "https://wechat.example"})
+    assert "Access-Control-Allow-Origin" not in page.headers
