@@ -17,7 +17,7 @@ from ...accounts import names, passwords, throttle
 from ...audit import Actor
 from ...i18n import KNOWN_LOCALES, _
 from ...models import User
-from ..errors import error_response
+from ..errors import MESSAGES, error_response
 from ..params import CONTROL
 from .common import actor, client_address, flash
 
@@ -105,7 +105,10 @@ def editor_root(request):
 
 @forbidden_view_config()
 def forbidden(request):
-    """Not signed in: to the login page, coming back here after. Signed in: 403."""
+    """In the editor, not signed in: to the login page, coming back here after. Signed in, or
+    outside the editor (a public form refused from another site): 403."""
+    if not request.environ.get("PATH_INFO", "").startswith("/editor"):
+        return error_response(request, 403, MESSAGES[403])
     if request.editor is None:
         flash(request, _("Sign in to continue."))
         path = request.path_qs if request.method == "GET" else request.path
