@@ -4,6 +4,7 @@ import os
 import shutil
 import socket
 import threading
+from typing import NamedTuple
 
 import pytest
 
@@ -15,7 +16,9 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason="browser tests run with GUIDE_BROWSER_TESTS=1")
     for item in items:
-        if "browser" in item.keywords:
+        # the marker, not the keyword: every test in this folder has "browser" among its
+        # keywords, and test_coverage.py needs no browser
+        if item.get_closest_marker("browser") is not None:
             item.add_marker(skip)
 
 
@@ -121,3 +124,38 @@ def sign_in(browser, server_url, name, password=BROWSER_PASSWORD):
     browser.switch_to.active_element.send_keys(password, Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/editor/"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+
+
+class Post(NamedTuple):
+    """A page that answers a form sent with POST: the form's action (after the page's prefix) and
+    its fields. The browser gets there by sending the form, as a reader's would be sent."""
+    path: str
+    fields: tuple = ()
+
+
+def submit(browser, action, fields=()):
+    """Send a form, built in the current page, to `action`; back when the answer is loaded."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.execute_script("""
+      window.guideSent = true;
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = arguments[0];
+      for (const [name, value] of arguments[1]) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();""", action, [list(pair) for pair in fields])
+    WebDriverWait(browser, 10).until(
+        lambda b: b.execute_script("return window.guideSent === undefined && document.readyState === 'complete'"))
+
+
+def response_status(browser):
+    """The HTTP status of the page the browser shows (Navigation Timing)."""
+    return browser.execute_script(
+        "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : null")

@@ -1,5 +1,6 @@
 """axe-core over every public page type, in the three languages, on a phone and a desktop width.
-Every violation fails, whatever its impact: the pages have none, and must keep it so."""
+Every violation fails, whatever its impact: the pages have none, and must keep it so.
+(test_coverage.py checks that every route of the app is in these tables or another audience's.)"""
 import datetime as dt
 from urllib.parse import quote
 
@@ -8,6 +9,7 @@ import pytest
 from guide.hours.status import TZ
 
 from .axe import axe_violations, format_violations
+from .conftest import Post, response_status, submit
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +40,17 @@ PAGES = {
     "search-life-event": (lambda lang: "/search?q=" + quote("having a baby" if lang == "en" else "生孩子"),
                           ".bundles-found li"),
 }
+#: Answers other than a link's page: a reader's feedback taken or refused, and the error pages
+#: other than "not found". name: (a path after /{lang}, or the form sent there; a selector the
+#: page must have; its HTTP status).
+STATUS_PAGES = {
+    "feedback-thanks": ("/items/GAJ-0014?feedback=thanks", "#feedback p[role=status]", 200),
+    # refused before the throttle counts it: nothing is stored
+    "feedback-refused": (Post("/items/GAJ-0014/feedback", (("text", "See https://example.com/x"),)),
+                         "#feedback .error-summary", 400),
+    "bad-request": ("/items?page=0", "main .column > .lead", 400),
+    "method-not-allowed": (Post("/search"), "main .column > .lead", 405),
+}
 SIZES = {"phone": (390, 900), "desktop": (1280, 900)}
 
 
@@ -62,6 +75,24 @@ def test_no_accessibility_violations(browser, server_url, window, lang, page):
         f"{url} is not the {page} page it should be (no {expect})"
     if page == "item-without-guide":
         assert not browser.execute_script("return document.querySelector('.guide-text') !== null")
+    violations = axe_violations(browser)
+    if violations:
+        pytest.fail(format_violations(violations, url), pytrace=False)
+
+
+@pytest.mark.parametrize("page", list(STATUS_PAGES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_answers_and_error_pages_have_no_violations(browser, server_url, window, lang, page):
+    how, expect, status = STATUS_PAGES[page]
+    if isinstance(how, Post):
+        browser.get(f"{server_url}/{lang}/privacy")
+        submit(browser, f"/{lang}{how.path}", how.fields)
+    else:
+        browser.get(f"{server_url}/{lang}{how}")
+    url = browser.current_url
+    assert response_status(browser) == status, url
+    assert browser.execute_script("return document.querySelector(arguments[0]) !== null", expect), \
+        f"{url} is not the {page} page it should be (no {expect})"
     violations = axe_violations(browser)
     if violations:
         pytest.fail(format_violations(violations, url), pytrace=False)

@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from guide import main
 
 from .axe import axe_violations, format_violations
-from .conftest import Served
+from .conftest import Post, Served, response_status, submit
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,13 @@ SCREENS = {
     "guide-elsewhere": ("/{lang}/items/SFJ-0007", ".k-where"),
     "print": ("/{lang}/items/GAJ-0019/print", ".checklist-sheet"),
     "board": ("/board", ".b-windows li"),
+}
+#: The kiosk's error screens (after /kiosk/municipal): a path or the form sent there, a selector
+#: the screen must have, its HTTP status.
+ERROR_SCREENS = {
+    "not-found": ("/{lang}/items/NO-SUCH-0000", "main a.k-primary", 404),
+    "bad-request": ("/{lang}/search?topic=no-such-topic", "main a.k-primary", 400),
+    "method-not-allowed": (Post("/{lang}/search"), "main a.k-primary", 405),
 }
 
 #: Visible text smaller than 18 px, as "size px: text" (an element counts when it has text of its own).
@@ -190,7 +197,26 @@ def test_every_screen_is_big_enough_stays_inside_and_passes_axe(browser, kiosk, 
             "return document.documentElement.scrollWidth <= window.innerWidth"), f"{url} scrolls sideways"
         for href in browser.execute_script(LINKS):
             assert href.startswith(f"{kiosk.url}/kiosk/{HALL}/"), (url, href)
-        violations = axe_violations(browser, impacts=("critical", "serious"))
+        violations = axe_violations(browser)
+        if violations:
+            pytest.fail(format_violations(violations, url), pytrace=False)
+
+
+@pytest.mark.parametrize("screen", ["portrait"], indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_error_screens_pass_axe(browser, server_url, screen, lang):
+    """One orientation: the error screen is one column of text and a button either way."""
+    for name, (how, expect, status) in ERROR_SCREENS.items():
+        if isinstance(how, Post):
+            browser.get(f"{server_url}/kiosk/{HALL}/{lang}/")
+            submit(browser, f"/kiosk/{HALL}{how.path.format(lang=lang)}", how.fields)
+        else:
+            browser.get(f"{server_url}/kiosk/{HALL}{how.format(lang=lang)}")
+        url = browser.current_url
+        assert response_status(browser) == status, url
+        assert browser.find_elements(By.CSS_SELECTOR, expect), f"{url}: no {expect}"
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang").lower() == lang, url
+        violations = axe_violations(browser)
         if violations:
             pytest.fail(format_violations(violations, url), pytrace=False)
 
