@@ -58,6 +58,8 @@ tests_require = [
     "lingua>=4.15",
     "polib>=1.2",
     "selenium>=4.20",
+    # property tests (tests/functional/test_properties.py)
+    "hypothesis>=6.100",
 ]
 
 setup(

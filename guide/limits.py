@@ -1,12 +1,14 @@
 """What a request may carry, checked before any view: a body within the size limit (enforced
 before anything reads it; bodies within it are kept in memory, no temporary file; the few paths
 that take uploads have a larger limit of their own, and their bodies go to a temporary file), and
-a path without control characters (no route takes them; PostgreSQL refuses NUL), and a Host
-header the site answers to (it is reflected into redirects and absolute links)."""
+a path without control characters (no route takes them; PostgreSQL refuses NUL), a Host
+header the site answers to (it is reflected into redirects and absolute links), and a form
+body that can be read."""
 import re
+from email.message import Message
 from urllib.parse import urlsplit
 
-from pyramid.httpexceptions import HTTPRequestEntityTooLarge
+from pyramid.httpexceptions import HTTPBadRequest, HTTPRequestEntityTooLarge
 from pyramid.request import Request
 from pyramid.tweens import MAIN
 
@@ -99,6 +101,27 @@ def _host_name(request) -> str | None:
     return (match["ipv6"] or match["name"]).lower() if match else None
 
 
+#: The form bodies webob reads (its own test: the type exactly, without parameters).
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+#: A multipart boundary as the standard library's parser accepts one.
+BOUNDARY = re.compile(r"[ -~]{0,200}[!-~]")
+
+
+def _unreadable_form(request) -> bool:
+    """A form webob would fail on when a view (or the CSRF check) reads it: in a charset other
+    than UTF-8, or multipart without a valid boundary."""
+    if request.content_type not in FORM_TYPES:
+        return False
+    if request.charset != "UTF-8":
+        return True
+    if request.content_type == "multipart/form-data":
+        header = Message()
+        header["Content-Type"] = request.environ.get("CONTENT_TYPE", "")
+        boundary = header.get_param("boundary")
+        return not isinstance(boundary, str) or not BOUNDARY.fullmatch(boundary)
+    return False
+
+
 def limits_tween_factory(handler, registry):
     hosts = TrustedHosts(registry.settings)
 
@@ -111,6 +134,8 @@ def limits_tween_factory(handler, registry):
             request.add_finished_callback(_close_body)
         if CONTROL.search(request.environ.get("PATH_INFO", "")):
             raise BadParameter(_("The address contains characters that are not allowed."))
+        if _unreadable_form(request):
+            raise HTTPBadRequest()
         return handler(request)
 
     return tween

@@ -130,7 +130,7 @@ def read_xlsx(path: Path) -> dict[str, Table]:
 def read_json(path: Path) -> dict[str, Table]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:  # (too deep, or an integer too long)
         raise SourceError(f"{path.name}: not valid UTF-8 JSON ({e})") from e
     if not isinstance(data, dict):
         raise SourceError(f"{path.name}: expected an object with the keys {', '.join(TABLES)}")

@@ -54,7 +54,7 @@ def _is_json(data: bytes) -> bool:
         return False
     try:
         return isinstance(json.loads(data.decode("utf-8-sig")), dict)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return False
 
 
