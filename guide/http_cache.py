@@ -184,7 +184,8 @@ class PageCache:
             return self.app(environ, start_response)  # the database is away: the view's error page says so
         if etag is None:
             return self.app(environ, start_response)
-        if etag in ETagMatcher.parse(environ.get("HTTP_IF_NONE_MATCH", ""), strong=False):
+        # ("*" matches any representation, also of an address that has none: the app decides.)
+        if etag in ETagMatcher.parse(environ.get("HTTP_IF_NONE_MATCH", "").replace("*", ""), strong=False):
             start_response("304 Not Modified", validators(etag, policy.cache_control, policy.vary))
             return []
         key = (etag, environ["wsgi.url_scheme"], environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),

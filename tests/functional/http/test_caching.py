@@ -302,3 +302,9 @@ def test_one_thread_renders_what_many_ask_for_at_once(wsgi_app, clock):
         wsgi_app.app = router
         release.set()
     assert renders == [PAGE] and len(bodies) == len(threads) and len(set(bodies)) == 1
+
+
+def test_if_none_match_any_is_no_shortcut_past_the_router(testapp):
+    """"*" matches every ETag: answered before the router, an address with no page got a 304."""
+    assert testapp.get("/zh-hans/departments/no-such-dept", headers={"If-None-Match": "*"}, status=404)
+    assert testapp.get(PAGE, headers={"If-None-Match": "*"}).status_int == 200
