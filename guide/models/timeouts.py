@@ -88,7 +88,8 @@ class Watchdog:
                 if not self._running:
                     self._busy.clear()
             for _key, fd in late:
-                log.warning("no answer from the database: closing the connection")
+                # (info: the outage itself is logged once, by guide.models.outage)
+                log.info("no answer from the database in time: its connection closed")
                 _shut(fd)
             time.sleep(0.05)
 
