@@ -136,6 +136,9 @@ def limits_tween_factory(handler, registry):
             raise BadParameter(_("The address contains characters that are not allowed."))
         if _unreadable_form(request):
             raise HTTPBadRequest()
+        # Whole answers only (the largest is a 10 MB form): a range webob cannot satisfy would
+        # be its own 416, outside our error pages.
+        request.environ.pop("HTTP_RANGE", None)
         return handler(request)
 
     return tween

@@ -1,4 +1,5 @@
 """Error pages: JSON under /api/, an HTML page in the reader's language elsewhere. Never a bare 500."""
+import json
 import logging
 from typing import NamedTuple
 
@@ -6,6 +7,7 @@ from pyramid.exceptions import BadCSRFToken, PredicateMismatch
 from pyramid.httpexceptions import HTTPException, HTTPNotFound
 from pyramid.response import Response
 from pyramid.renderers import render_to_response
+from pyramid.events import NewResponse, subscriber
 from pyramid.view import exception_view_config, notfound_view_config
 from sqlalchemy.exc import InterfaceError, OperationalError, TimeoutError as PoolTimeout
 
@@ -79,6 +81,18 @@ def error_response(request, status: int, message, parameter=None):
         response = render_to_response(f"guide:templates/{audience}/error.pt", values, request=request)
     response.status_int = status
     return response
+
+
+@subscriber(NewResponse)
+def json_if_asked(event):
+    """A form shown again with its errors (an editor's, a reader's feedback) is a page; a client
+    that asked for JSON first gets the same status as a JSON error, as from every error page."""
+    request, response = event.request, event.response
+    if response.status_int >= 400 and response.content_type == "text/html" and wants_json(request):
+        body = {"error": {"status": response.status_int,
+                          "message": request.localizer.translate(MESSAGES.get(response.status_int, MESSAGES[400]))}}
+        response.content_type, response.charset = "application/json", "UTF-8"
+        response.text = json.dumps(body, ensure_ascii=False)
 
 
 @notfound_view_config()

@@ -1,12 +1,9 @@
 """The editor: accounts, the dashboard, the guide form and its workflow, history, users, audit.
 Every route's permission is named in its view; who has it is guide.security's one table."""
 
-import json
-
 from ...accounts.passwords import MIN_LENGTH
 from ...i18n import LOCALES_BY_TAG
 from ...security import EditorContext
-from ..errors import MESSAGES, wants_json
 from .common import local_time
 from .forms import LIMITS
 
@@ -14,25 +11,12 @@ from .forms import LIMITS
 def includeme(config):
     # Editor pages hold unpublished text and personal data: never stored by a browser or proxy.
     config.add_subscriber(_no_store, "pyramid.events.NewResponse")
-    config.add_subscriber(_json_if_asked, "pyramid.events.NewResponse")
     config.add_subscriber(_template_globals, "pyramid.events.BeforeRender")
 
 
 def _no_store(event):
     if _editor_page(event.request):
         event.response.cache_control = "no-store"
-
-
-def _json_if_asked(event):
-    """A form shown again with its errors is a page; a client that asked for JSON first gets the
-    same status as a JSON error, as from every error page (guide.views.errors)."""
-    request, response = event.request, event.response
-    if response.status_int >= 400 and response.content_type == "text/html" and _editor_page(request) \
-            and wants_json(request):
-        body = {"error": {"status": response.status_int,
-                          "message": request.localizer.translate(MESSAGES.get(response.status_int, MESSAGES[400]))}}
-        response.content_type, response.charset = "application/json", "UTF-8"
-        response.text = json.dumps(body, ensure_ascii=False)
 
 
 def _editor_page(request) -> bool:
