@@ -2,10 +2,13 @@
 from pyramid.config import Configurator
 
 from .http_cache import PageCache
+from .settings import from_environment
 
 
 def main(global_config, **settings):
     """The WSGI app. Includes are ordered: each may rely on the ones above it."""
+    # GUIDE_* environment variables win over the .ini (guide.settings has the table).
+    settings = from_environment(settings)
     with Configurator(settings=settings) as config:
         # Templates (.pt, compiled one at a time) and services found with request.find_service.
         config.include(".template_cache")

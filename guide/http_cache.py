@@ -37,11 +37,16 @@ from .i18n import LOCALES_BY_URL
 
 PAGE_CACHE_CONTROL = "no-cache"
 API_CACHE_CONTROL = "public, max-age=60"
-#: Catalogue API paths under /api/v1/.
-API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/notices", "/api/v1/openapi.json")
+#: Catalogue API paths under /api/v1/. (The exports are not here: too big to keep whole, they
+#: are streamed and answer If-None-Match themselves, guide.views.api.export.)
+API_PREFIXES = ("/api/v1/items", "/api/v1/centers", "/api/v1/notices", "/api/v1/openapi.json",
+                "/api/v1/departments", "/api/v1/topics")
 #: API answers that follow the index. They are kept apart from pages (each keystroke of a search
 #: box is a URL of its own: among pages they would push the pages out), bounded by their bytes.
 SEARCH_API_PREFIXES = ("/api/v1/search", "/api/v1/suggest")
+#: For crawlers (guide.views.public.seo), made of content and settings only: kept and revalidated
+#: like pages (the feeds are pages already, under a language's prefix).
+CRAWLER_PATHS = ("/sitemap.xml", "/robots.txt")
 COMPRESSIBLE = {"text/html", "application/json", "text/css", "application/javascript", "text/javascript",
                 "image/svg+xml"}
 MIN_COMPRESS_BYTES = 1024
@@ -84,6 +89,8 @@ def policy_for(path: str) -> Policy | None:
         return Policy(API_CACHE_CONTROL, follows_the_index=True, store=ANSWERS)
     if path.startswith(API_PREFIXES):
         return Policy(API_CACHE_CONTROL, follows_the_index=False, store=PAGES)
+    if path in CRAWLER_PATHS:
+        return Policy(PAGE_CACHE_CONTROL, follows_the_index=False, store=PAGES)
     return None
 
 

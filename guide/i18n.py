@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.i18n import TranslationStringFactory
 
+from .settings import data_path
+
 _ = TranslationStringFactory("guide")
 
 LANGUAGE_COOKIE = "lang"
@@ -124,7 +126,7 @@ def locale_negotiator(request) -> str:
 
 
 #: Phrases OpenCC converts wrongly in our texts, with their right form (content/glossary).
-TRADITIONAL_OVERRIDES = Path(__file__).resolve().parent.parent / "content" / "glossary" / "traditional.csv"
+TRADITIONAL_OVERRIDES = data_path("content") / "glossary" / "traditional.csv"
 
 
 @lru_cache(maxsize=1)
@@ -341,8 +343,8 @@ def remember_choice(request, name: str, value: str | None) -> HTTPSeeOther:
 
 
 def includeme(config):
-    locales_dir = Path(config.get_settings().get("guide.locales_dir") or
-                       Path(__file__).resolve().parent.parent / "locales")
+    # The wheel's compiled catalogues, or the source tree's (guide.settings.data_path).
+    locales_dir = Path(config.get_settings().get("guide.locales_dir") or data_path("locales"))
     compile_catalogues(locales_dir)
     config.add_translation_dirs(str(locales_dir))
     config.set_locale_negotiator(locale_negotiator)

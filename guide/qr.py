@@ -5,7 +5,6 @@ set: a kiosk reaches the app at an address inside the hall's network that a phon
 """
 from __future__ import annotations
 
-import os
 from html import escape
 from urllib.parse import urlsplit
 
@@ -29,7 +28,8 @@ def qr_svg(data: str, label: str) -> str:
 
 
 def _base_url(settings) -> str | None:
-    base = (os.environ.get("GUIDE_BASE_URL") or settings.get(BASE_URL) or "").strip().rstrip("/")
+    # (GUIDE_BASE_URL reaches the setting through guide.settings, applied by main.)
+    base = (settings.get(BASE_URL) or "").strip().rstrip("/")
     if base and (urlsplit(base).scheme not in ("http", "https") or not urlsplit(base).netloc):
         raise ConfigurationError(f"GUIDE_BASE_URL / {BASE_URL} must be an http(s) address, not {base!r}")
     return base or None

@@ -29,6 +29,10 @@ def includeme(config):
     config.add_route("public.bundle", f"/{LANG}/bundles/{{slug}}", factory=BundleResource)
     # a form to download: one address in every language (the name is only what it is saved as)
     config.add_route("public.form", "/forms/{id}/{name}")
+    # for crawlers (guide.views.public.seo): the sitemap names every page in every language
+    config.add_route("public.robots", "/robots.txt")
+    config.add_route("public.sitemap", "/sitemap.xml")
+    config.add_route("public.feed", f"/{LANG}/feed.atom")
 
     # A hall's kiosk: the language is in the URL, never a cookie (guide.i18n.kiosk_locale).
     config.add_route("kiosk.start", "/kiosk/{center}/", factory=KioskResource)
@@ -50,6 +54,12 @@ def includeme(config):
     config.add_route("api.search", "/api/v1/search")
     config.add_route("api.suggest", "/api/v1/suggest")
     config.add_route("api.notices", "/api/v1/notices")
+    config.add_route("api.departments", "/api/v1/departments")
+    config.add_route("api.topics", "/api/v1/topics")
+    config.add_route("api.export_json", "/api/v1/export.json")
+    config.add_route("api.export_csv", "/api/v1/export.csv")
+    # the OpenAPI document as a page to read (guide.views.public.api_reference)
+    config.add_route("public.api_reference", f"/{LANG}/api")
 
     # The editor: every route's permission is in its view (guide.security.PERMISSIONS).
     config.add_route("editor.root", "/editor", factory=EditorRoot)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import secrets
 from dataclasses import dataclass
 
@@ -17,6 +16,8 @@ from pyramid.exceptions import ConfigurationError
 from pyramid.session import SignedCookieSessionFactory
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+
+from .settings import from_environment, is_production
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,9 @@ def claims_a_session(request) -> bool:
 def secret_from(settings: dict) -> str:
     """GUIDE_SECRET, else the `guide.secret` setting. In production (GUIDE_ENV=production) there
     must be one; elsewhere a random one is made, and sessions end when the process does."""
-    secret = os.environ.get("GUIDE_SECRET") or settings.get("guide.secret")
-    production = os.environ.get("GUIDE_ENV") == "production"
+    settings = from_environment(settings)  # as the app has (a no-op then); also for direct callers
+    secret = settings.get("guide.secret")
+    production = is_production(settings)
     if secret:
         if production and len(secret) < MIN_SECRET_LENGTH:
             raise ConfigurationError(f"GUIDE_SECRET must have at least {MIN_SECRET_LENGTH} characters")

@@ -25,28 +25,30 @@ from ..places.loader import ContentInvalid
 from ..search import bestbets, make_search_service, search_backend
 from ..search.query import normalize_query
 from ..security import ROLES
+from ..settings import data_path, from_environment
 from ..translations import translation_status
 from ..workflow.service import GuideWorkflow
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 #: exit status for "temporary failure, try again" (sysexits.h), which cron and systemd understand
 EX_TEMPFAIL = 75
-DEFAULT_CONTENT = PROJECT_ROOT / "content"
+#: the sample content: the wheel's packaged copy, or the source tree's content/ (guide.settings)
+DEFAULT_CONTENT = data_path("content")
 
 
 def load_settings(args) -> dict:
+    """The .ini's [app:main], then the environment over it (as the app reads them), then the
+    command line's --database-url and --index-dir over both."""
     settings: dict = {}
     config = getattr(args, "config", None)
     if config:
         from plaster import get_settings
 
         settings.update(get_settings(config, "app:main"))
-    url = getattr(args, "database_url", None) or os.environ.get("GUIDE_DATABASE_URL")
-    if url:
-        settings["sqlalchemy.url"] = url
-    index_dir = getattr(args, "index_dir", None) or os.environ.get("GUIDE_INDEX_DIR")
-    if index_dir:
-        settings["guide.search.index_dir"] = index_dir
+    settings = from_environment(settings)
+    if getattr(args, "database_url", None):
+        settings["sqlalchemy.url"] = args.database_url
+    if getattr(args, "index_dir", None):
+        settings["guide.search.index_dir"] = args.index_dir
     if "sqlalchemy.url" not in settings:
         raise SystemExit("guide: no database: give -c development.ini, --database-url or GUIDE_DATABASE_URL")
     return settings
@@ -297,13 +299,22 @@ def prepare_demo(data_dir: Path) -> dict | None:
     the settings to serve it with, or None when loading failed. A second run reuses the
     catalogue it finds (content is reloaded: it is quick and idempotent)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = {
+    # The environment applies (GUIDE_SECRET, GUIDE_BASE_URL, ...), except where the demo keeps
+    # its data: a GUIDE_DATABASE_URL exported for a real site must not get the sample loaded.
+    own = {
         "sqlalchemy.url": f"sqlite:///{data_dir / 'guide.sqlite'}",
-        "pyramid.default_locale_name": "zh_Hans",
         "guide.search.index_dir": str(data_dir / "index"),
+        "guide.search.backend": "whoosh",
+        "guide.content_dir": str(DEFAULT_CONTENT),
+    }
+    for name in ("GUIDE_DATABASE_URL", "GUIDE_INDEX_DIR", "GUIDE_SEARCH_BACKEND", "GUIDE_CONTENT_DIR"):
+        if os.environ.get(name):
+            print(f"guide demo: {name} is ignored: the demo keeps its data in {data_dir}", file=sys.stderr)
+    settings = from_environment({
+        "pyramid.default_locale_name": "zh_Hans",
         "guide.template_cache": str(data_dir / "templates"),
         "guide.secret": demo_secret(data_dir),
-    }
+    }) | own
     # The index is built when the app starts, from the loaded database.
     env = Env(settings, ensure_index=False)
     do_init_db(env)
@@ -364,7 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true",
                    help="list what would be added, changed (field by field) and removed, and import nothing")
     p = with_db(sub.add_parser("load-content", help="load centers, windows, hours and editorial guides"))
-    p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder")
+    p.add_argument("--content", help="the content folder (default: guide.content_dir, GUIDE_CONTENT_DIR or the "
+                                      "sample content)")
     p.add_argument("--overwrite", action="store_true",
                    help="replace guides edited on the web with the files' text (otherwise they are kept)")
     p = with_db(sub.add_parser("export-content", help="write the editorial content kept in the database "
@@ -383,7 +395,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="list every entry, not the first 20 of each kind")
     p = with_db(sub.add_parser("check-content", help="check what the site serves against the content rules "
                                                      "(exit status 1 on any error)"))
-    p.add_argument("--content", default=str(DEFAULT_CONTENT), help="the content folder (rule tables, glossary)")
+    p.add_argument("--content", help="the content folder (rule tables, glossary; default: guide.content_dir, "
+                                      "GUIDE_CONTENT_DIR or the sample content)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     with_db(sub.add_parser("reindex", help="rebuild the search index beside the live one and swap it in"))
     p = with_db(sub.add_parser("best-bet", help="pin an item to the top of a query's results"))
@@ -434,6 +447,10 @@ def run(args, clock=None) -> int:
         env.close()
 
 
+def content_dir(env: Env, args) -> Path:
+    return Path(args.content or env.settings.get("guide.content_dir") or DEFAULT_CONTENT)
+
+
 def _init_db(env: Env, args) -> int:
     do_init_db(env)
     return 0
@@ -449,13 +466,13 @@ def _best_bet(env: Env, args) -> int:
 COMMANDS = {
     "init-db": _init_db,
     "import-catalogue": lambda env, args: do_import(env, args.path, args.dry_run),
-    "load-content": lambda env, args: do_load_content(env, Path(args.content), args.overwrite),
+    "load-content": lambda env, args: do_load_content(env, content_dir(env, args), args.overwrite),
     "export-content": lambda env, args: do_export_content(env, Path(args.folder)),
     "publish-due": lambda env, args: do_publish_due(env),
     "users": do_users,
     "translation-status": lambda env, args: do_translation_status(env, args.all),
     "reindex": lambda env, args: do_reindex(env),
-    "check-content": lambda env, args: do_check_content(env, Path(args.content), args.format),
+    "check-content": lambda env, args: do_check_content(env, content_dir(env, args), args.format),
     "best-bet": _best_bet,
 }
 

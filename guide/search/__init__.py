@@ -1,7 +1,6 @@
 """Full-text search: the ISearchService backend chosen by GUIDE_SEARCH_BACKEND or the
 `guide.search.backend` setting: whoosh (the default: an index folder on one machine), postgres
 (the database's own full-text search, shared by every app server), or a dotted name."""
-import os
 from pathlib import Path
 
 from .interfaces import ISearchService
@@ -16,7 +15,8 @@ def search_backend(settings: dict):
     """The class of the configured backend."""
     from pyramid.path import DottedNameResolver
 
-    name = os.environ.get("GUIDE_SEARCH_BACKEND") or settings.get("guide.search.backend") or DEFAULT_BACKEND
+    # (GUIDE_SEARCH_BACKEND reaches the setting through guide.settings, applied by main and the CLI.)
+    name = settings.get("guide.search.backend") or DEFAULT_BACKEND
     return DottedNameResolver().maybe_resolve(BACKENDS.get(name, name))
 
 

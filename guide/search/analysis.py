@@ -19,6 +19,8 @@ from pathlib import Path
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, Token, Tokenizer
 
+from ..settings import data_path
+
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[a-z0-9]+")
@@ -29,7 +31,7 @@ _jieba_ready = False
 
 
 #: Administrative terms jieba should keep whole; the index and queries must use the same words.
-USERDICT = Path(__file__).resolve().parents[2] / "content" / "search" / "userdict.txt"
+USERDICT = data_path("content") / "search" / "userdict.txt"
 
 
 def init_jieba(userdict: Path | None = USERDICT) -> None:

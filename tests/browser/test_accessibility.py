@@ -34,6 +34,7 @@ PAGES = {
     "items-by-topic": ("/items?topic=family", ".results li"),
     "not-found": ("/items/NO-SUCH-0000", "main .column > .lead"),
     "privacy": ("/privacy", "main h2"),
+    "api-reference": ("/api", "#schema-Item + .table-scroll table"),
     "item-done-online": ("/items/GJJ-0005", ".action-panel .button-start"),
     "bundles": ("/bundles", ".card-list li"),
     "bundle": ("/bundles/having-a-baby", "ol.bundle-steps li"),

@@ -46,6 +46,7 @@ COVERAGE = {
     "public.centers": ["public:centers"],
     "public.center": ["public:center"],
     "public.privacy": ["public:privacy"],
+    "public.api_reference": ["public:api-reference"],
     "public.bundles": ["public:bundles"],
     "public.bundle": ["public:bundle"],
     "kiosk.home": ["kiosk:home"],
@@ -85,6 +86,9 @@ EXCLUDED = {
     "readyz": ("json", "/readyz", "readiness, for monitoring"),
     "public.form": ("download", None, "a form as an attachment, in the file's own type "
                                       "(tests/functional/editor/test_material_forms.py)"),
+    "public.robots": ("crawler", "/robots.txt", "plain text for search engines (tests/functional/public/test_seo.py)"),
+    "public.sitemap": ("crawler", "/sitemap.xml", "XML for search engines (tests/functional/public/test_seo.py)"),
+    "public.feed": ("crawler", "/en/feed.atom", "an Atom feed (tests/functional/public/test_seo.py)"),
     "kiosk.start": ("redirect", f"/kiosk/{HALL}/", "to the hall's default language"),
     "kiosk.start_bare": ("redirect", f"/kiosk/{HALL}", "to the hall's default language"),
     "kiosk.home_bare": ("redirect", f"/kiosk/{HALL}/en", "to the same screen with its slash"),
@@ -97,6 +101,10 @@ EXCLUDED = {
     "api.search": ("json", "/api/v1/search?q=passport&lang=en", "the API"),
     "api.suggest": ("json", "/api/v1/suggest?q=gjj&lang=zh-hans", "the search box's suggestions"),
     "api.notices": ("json", "/api/v1/notices", "the API"),
+    "api.departments": ("json", "/api/v1/departments", "the API"),
+    "api.topics": ("json", "/api/v1/topics", "the API"),
+    "api.export_json": ("json", "/api/v1/export.json", "open data: the whole catalogue"),
+    "api.export_csv": ("json", "/api/v1/export.csv", "open data: the whole catalogue as CSV"),
     "editor.root": ("redirect", "/editor", "to the dashboard"),
     "editor.logout": ("post", None, "signs out and redirects to the login page"),
     "editor.restore": ("post", None, "redirects to the guide form; a conflict answers with the "
@@ -116,6 +124,7 @@ TEMPLATES = {
     "public/centers.pt": ["public:centers"],
     "public/center.pt": ["public:center"],
     "public/privacy.pt": ["public:privacy"],
+    "public/api_reference.pt": ["public:api-reference"],
     "public/bundles.pt": ["public:bundles"],
     "public/bundle.pt": ["public:bundle"],
     "public/error.pt": ["public:not-found", "public:bad-request", "public:method-not-allowed"],
@@ -225,7 +234,7 @@ def test_an_excluded_route_serves_no_page(wsgi_app, testapp, name):
     elif kind == "redirect":
         response = testapp.get(path, status="*")
         assert 300 <= response.status_int < 400, (path, response.status)
-    elif kind in ("json", "static"):
+    elif kind in ("json", "static", "crawler"):
         response = testapp.get(path, status=200)
         assert response.content_type != "text/html", (path, response.content_type)
     else:

@@ -68,6 +68,9 @@ MATRIX = {
     ("public.bundles", "GET"): allow(ANYONE, "/zh-hans/bundles"),
     ("public.bundle", "GET"): allow(ANYONE, "/en/bundles/having-a-baby"),
     ("public.form", "GET"): allow(ANYONE, "/forms/{form}/blank.pdf"),
+    ("public.robots", "GET"): allow(ANYONE, "/robots.txt"),
+    ("public.sitemap", "GET"): allow(ANYONE, "/sitemap.xml"),
+    ("public.feed", "GET"): allow(ANYONE, "/zh-hans/feed.atom", "/en/feed.atom", "/zh-hant/feed.atom"),
 
     ("kiosk.start", "GET"): allow(ANYONE, f"{KIOSK}/"),
     ("kiosk.start_bare", "GET"): allow(ANYONE, KIOSK),
@@ -87,6 +90,11 @@ MATRIX = {
     ("api.search", "GET"): allow(ANYONE, "/api/v1/search?q=passport&lang=en"),
     ("api.suggest", "GET"): allow(ANYONE, "/api/v1/suggest?q=" + quote("护")),
     ("api.notices", "GET"): allow(ANYONE, "/api/v1/notices"),
+    ("api.departments", "GET"): allow(ANYONE, "/api/v1/departments?lang=en"),
+    ("api.topics", "GET"): allow(ANYONE, "/api/v1/topics"),
+    ("api.export_json", "GET"): allow(ANYONE, "/api/v1/export.json"),
+    ("api.export_csv", "GET"): allow(ANYONE, "/api/v1/export.csv"),
+    ("public.api_reference", "GET"): allow(ANYONE, "/zh-hans/api", "/en/api", "/zh-hant/api"),
 
     ("editor.login", "GET"): allow(ANYONE, "/editor/login"),
     ("editor.login", "POST"): allow(ANYONE, "/editor/login"),
