@@ -15,19 +15,24 @@ a ratio, since these machines are shared and noisy. Record the output in docs/be
 """
 from __future__ import annotations
 
-import argparse
-import contextlib
-import datetime as dt
-import http.client
-import json
 import os
-import re
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
-from urllib.parse import urlencode
+
+# bench/http.py is this file's neighbour: with this folder first on the path (a script's), the
+# standard library's `http` package would be shadowed by it.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
+import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import datetime as dt  # noqa: E402
+import http.client  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urlencode  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
