@@ -289,7 +289,6 @@ def add_localizer_helpers(event):
     # Named n_ because lingua reads a template's text only for calls that look like `_(`.
     event["n_"] = lambda singular, plural, n, mapping=None: localizer.pluralize(
         singular, plural, n, domain="guide", mapping={"n": n, **(mapping or {})})
-    event["alternates"] = lambda: alternate_urls(request)
     event["display_switch_url"] = lambda: _display_switch_url(request)
     event["language_choices"] = lambda: alternate_urls(request, choose=True)
 

@@ -19,16 +19,8 @@ USAGE
     exit "${1:-2}"
 }
 
-# The app's SQLAlchemy URL names a driver (postgresql+psycopg://); libpq knows only postgresql://.
-# The URL itself is never echoed: it may hold a password.
-libpq_url() {
-    case "$1" in
-        postgresql://* | postgres://*) printf '%s\n' "$1" ;;
-        postgresql+*://* | postgres+*://*) printf 'postgresql://%s\n' "${1#*://}" ;;
-        *) echo "$0: not a PostgreSQL URL (${1%%:*}:...)" >&2
-           return 1 ;;
-    esac
-}
+# shellcheck source=tools/libpq_url.sh
+source "$(dirname "$0")/libpq_url.sh"
 
 clean=()
 args=()
