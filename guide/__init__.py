@@ -34,6 +34,7 @@ def main(global_config, **settings):
         # Services behind interfaces.
         config.include(".catalogue.service")
         config.include(".places.service")
+        config.include(".statistics.service")
         # The holiday calendar, per content version; the public base URL that QR codes carry.
         config.include(".hours")
         config.include(".notices")

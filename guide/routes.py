@@ -27,6 +27,7 @@ def includeme(config):
     config.add_route("public.privacy", f"/{LANG}/privacy")
     config.add_route("public.bundles", f"/{LANG}/bundles")
     config.add_route("public.bundle", f"/{LANG}/bundles/{{slug}}", factory=BundleResource)
+    config.add_route("public.statistics", f"/{LANG}/statistics")
     # a form to download: one address in every language (the name is only what it is saved as)
     config.add_route("public.form", "/forms/{id}/{name}")
     # for crawlers (guide.views.public.seo): the sitemap names every page in every language

@@ -38,7 +38,7 @@ CONTENT_PARAMS = {
 }
 #: Free-standing pages per language, in the sitemap's order.
 SITEMAP_LISTS = ("public.home", "public.items", "public.departments", "public.centers", "public.bundles",
-                 "public.privacy")
+                 "public.statistics", "public.api_reference", "public.privacy")
 #: og:locale wants language_TERRITORY (Open Graph), without the script Babel names.
 OG_LOCALES = {loc.tag: "_".join(part for part in loc.babel.split("_") if len(part) != 4) for loc in KNOWN_LOCALES}
 #: The area every service is for, as schema.org's areaServed.

@@ -43,6 +43,8 @@ CROSS_SITE_MODE_NAMES = {
 
 #: The online depth from which an application can be made online (not only forms downloaded).
 APPLY_ONLINE_DEPTH = 3
+#: The online depth of an item done wholly online, from application to result.
+FULLY_ONLINE_DEPTH = 4
 ONLINE_DEPTHS = {
     1: _("Information online"),
     2: _("Forms can be downloaded"),

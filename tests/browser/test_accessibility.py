@@ -35,6 +35,7 @@ PAGES = {
     "not-found": ("/items/NO-SUCH-0000", "main .column > .lead"),
     "privacy": ("/privacy", "main h2"),
     "api-reference": ("/api", "#schema-Item + .table-scroll table"),
+    "statistics": ("/statistics", "section#centers tbody tr"),
     "item-done-online": ("/items/GJJ-0005", ".action-panel .button-start"),
     "bundles": ("/bundles", ".card-list li"),
     "bundle": ("/bundles/having-a-baby", "ol.bundle-steps li"),

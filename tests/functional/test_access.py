@@ -67,6 +67,7 @@ MATRIX = {
     ("public.privacy", "GET"): allow(ANYONE, "/en/privacy"),
     ("public.bundles", "GET"): allow(ANYONE, "/zh-hans/bundles"),
     ("public.bundle", "GET"): allow(ANYONE, "/en/bundles/having-a-baby"),
+    ("public.statistics", "GET"): allow(ANYONE, "/zh-hant/statistics"),
     ("public.form", "GET"): allow(ANYONE, "/forms/{form}/blank.pdf"),
     ("public.robots", "GET"): allow(ANYONE, "/robots.txt"),
     ("public.sitemap", "GET"): allow(ANYONE, "/sitemap.xml"),

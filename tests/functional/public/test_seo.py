@@ -21,7 +21,7 @@ LANGS = ("zh-hans", "en", "zh-hant")
 HREFLANGS = {"zh-Hans", "en", "zh-Hant", "x-default"}
 BASE = "https://guide.example.cn"
 #: The lists of the site, a page each per language.
-LISTS = ("/", "/items", "/departments", "/centers", "/bundles", "/privacy")
+LISTS = ("/", "/items", "/departments", "/centers", "/bundles", "/statistics", "/api", "/privacy")
 
 
 @pytest.fixture
