@@ -11,7 +11,7 @@
   bytes, so that a search box's keystrokes never push pages out.
   Pages are `no-cache` (always revalidated: a publish is never hidden); the API's catalogue data
   may be reused for a minute.
-- HTML, JSON, CSS, JavaScript and SVG over 1 KB travel gzip-compressed to clients that ask, a
+- HTML, JSON, CSS, JavaScript, SVG, XML (the sitemap, 2 MB, and the feeds) and text over 1 KB travel gzip-compressed to clients that ask, a
   cached answer compressed once. Weak ETags stay right for both encodings (and behind a proxy
   that compresses again).
 - Static files have a fingerprint of their bytes in the URL and may be kept for a year.
@@ -48,7 +48,7 @@ SEARCH_API_PREFIXES = ("/api/v1/search", "/api/v1/suggest")
 #: like pages (the feeds are pages already, under a language's prefix).
 CRAWLER_PATHS = ("/sitemap.xml", "/robots.txt")
 COMPRESSIBLE = {"text/html", "application/json", "text/css", "application/javascript", "text/javascript",
-                "image/svg+xml"}
+                "image/svg+xml", "application/xml", "application/atom+xml", "text/plain"}
 MIN_COMPRESS_BYTES = 1024
 STATIC_MAX_AGE = 365 * 24 * 3600
 #: Rendered pages and catalogue answers kept per process (a guide page is about 23 KB, 4 KB

@@ -55,7 +55,7 @@ class PageHead(NamedTuple):
 
     #: the page's own address without what changes nothing on it; None on error pages
     canonical: str | None
-    #: [(hreflang, URL)] of the page in every language
+    #: [(hreflang, URL)] of the page in every language, and x-default (the default language's)
     alternates: list
     feed: str
     og_title: str
@@ -68,7 +68,7 @@ def page_head(request) -> PageHead:
     urls = None if getattr(request, "exception", None) is not None else sd.current_page_urls(request)
     return PageHead(
         canonical=urls[loc.tag] if urls else None,
-        alternates=list(urls.items()) if urls else [],
+        alternates=sd.with_x_default(urls) if urls else [],
         feed=public_url(request, "public.feed", lang=loc.url),
         og_title=_shared_title(request, loc) or translate(SITE_NAME),
         og_locale=sd.OG_LOCALES[loc.tag],

@@ -133,6 +133,9 @@ def test_pages_travel_compressed_and_unpack_to_the_same_bytes(wsgi_app, clock):
     assert get(PAGE, **{"Accept-Encoding": "identity"}).content_encoding is None
     css = "/static/css/kiosk.css"
     assert gzip.decompress(get(css, **{"Accept-Encoding": "gzip"}).body) == get(css).body
+    # the sitemap (1.6 MB) and the feeds are XML
+    sitemap = get("/sitemap.xml", **{"Accept-Encoding": "gzip"})
+    assert sitemap.content_encoding == "gzip" and gzip.decompress(sitemap.body) == get("/sitemap.xml").body
 
 
 def test_static_files_are_fingerprinted_and_kept_for_a_year(testapp):

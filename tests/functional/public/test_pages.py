@@ -38,7 +38,8 @@ def test_home_page(testapp, lang):
     assert f"/{lang}/items?type=licensing" in links
     assert f"/{lang}/departments/gjj" in links
     alternates = {link["hreflang"]: link["href"] for link in page.html.select("link[rel=alternate]")}
-    assert set(alternates) == {"zh-Hans", "en", "zh-Hant"}
+    assert set(alternates) == {"zh-Hans", "en", "zh-Hant", "x-default"}
+    assert alternates["x-default"] == alternates["zh-Hans"]
     assert page.html.select_one("header a.site-name").text.strip() == {
         "zh-hans": "惠州办事指南", "en": "Huizhou Service Guide", "zh-hant": "惠州辦事指南"}[lang]
     assert "Content-Security-Policy" in page.headers and page.headers["X-Content-Type-Options"] == "nosniff"

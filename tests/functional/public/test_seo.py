@@ -236,7 +236,7 @@ def test_the_canonical_link_leaves_out_what_changes_nothing(testapp):
     assert {link["hreflang"]: link["href"] for link in head.select("link[rel=alternate][hreflang]")
             if link.get("type") is None} == {
         "zh-Hans": "http://localhost/zh-hans/items/GAJ-0014", "en": "http://localhost/en/items/GAJ-0014",
-        "zh-Hant": "http://localhost/zh-hant/items/GAJ-0014"}
+        "zh-Hant": "http://localhost/zh-hant/items/GAJ-0014", "x-default": "http://localhost/zh-hans/items/GAJ-0014"}
     listing = testapp.get("/zh-hans/items?topic=family&utm_campaign=x&page=2").html.head
     assert listing.select_one("link[rel=canonical]")["href"] == "http://localhost/zh-hans/items?topic=family&page=2"
     data = testapp.get("/en/centers/municipal").html.head
