@@ -33,6 +33,14 @@ def rounded(part: int, whole: int, places: str) -> Decimal:
     return (Decimal(part) / Decimal(whole)).quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
+def by_name(items) -> dict[str, list[Item]]:
+    """Items by their department's English name, as the English page's tables name it."""
+    found: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        found[item.department.name_en].append(item)
+    return found
+
+
 def active_items(dbsession) -> list[Item]:
     return list(dbsession.scalars(select(Item).where(Item.active)))
 
@@ -64,9 +72,7 @@ def test_the_figures_are_the_catalogues(testapp, dbsession):
     online = [i for i in items if i.online_depth >= 3]
     assert facts["Can be applied for online"] == f"{len(online):,} ({rounded(100 * len(online), len(items), '1')}%)"
 
-    by_department: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        by_department[item.department.name_en].append(item)
+    by_department = by_name(items)
     rows = table(page, "online-heading")
     assert len(rows) == len(by_department)
     for name, n, applies, fully, share in rows:
@@ -84,13 +90,10 @@ def test_the_figures_are_the_catalogues(testapp, dbsession):
     assert rows[0][:2] == ["No visit needed", f"{visits[0]:,}"]
     assert rows[1][:2] == ["1 visit", f"{visits[1]:,}"]
 
-    timed = defaultdict(list)
-    for item in items:
-        if item.legal_limit_days:
-            timed[item.department.name_en].append(item)
+    timed = by_name(i for i in items if i.legal_limit_days)
     rows = table(page, "times-heading")
     assert len(rows) == len(timed)
-    for name, n, legal, promised, shorter in rows:
+    for name, n, legal, promised, _shorter in rows:
         mine = timed[name]
         assert number(n) == len(mine)
         assert Decimal(legal) == rounded(sum(i.legal_limit_days for i in mine), len(mine), "0.1")
