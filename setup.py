@@ -81,6 +81,8 @@ requires = [
 
 tests_require = [
     "pytest>=8.0",
+    # the test command runs on every core (pytest.ini)
+    "pytest-xdist>=3.5",
     "webtest>=3.0",
     "beautifulsoup4>=4.12",
     "lingua>=4.15",

@@ -6,6 +6,7 @@ converted from the Simplified source with OpenCC (Hong Kong conventions) until t
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,7 +233,9 @@ def compile_catalogues(locales_dir: Path) -> None:
             continue
         with po.open("rb") as f:
             catalog = read_po(f)
-        tmp = mo.with_suffix(".mo.tmp")
+        # a name of this process's own: processes started together (tests in parallel, several
+        # app servers) each write a whole file and the last rename wins
+        tmp = mo.with_name(f"{mo.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as f:
             write_mo(f, catalog)
         tmp.replace(mo)

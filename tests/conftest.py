@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import transaction
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from webtest import TestApp
 
 from guide import main, migrations
@@ -34,8 +34,8 @@ def _reset_postgres(engine, schema: str = "public") -> None:
 
 
 @contextmanager
-def _admin_engine(db_url):
-    engine = get_engine({"sqlalchemy.url": db_url})
+def _admin_engine(db_url, **options):
+    engine = get_engine({"sqlalchemy.url": db_url}, **options)
     try:
         yield engine
     finally:
@@ -43,8 +43,21 @@ def _admin_engine(db_url):
 
 
 @pytest.fixture(scope="session")
-def db_url(tmp_path_factory) -> str:
-    return os.environ.get("GUIDE_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+def db_url(tmp_path_factory, worker_id) -> str:
+    """SQLite in the run's (or the xdist worker's) temporary folder, or GUIDE_TEST_DATABASE_URL:
+    used as it is by a run in one process; each xdist worker gets a database of its own beside
+    it, on the same server, made afresh (the worker's id appended to the name)."""
+    url = os.environ.get("GUIDE_TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    if worker_id == "master" or not url.startswith("postgresql"):
+        return url
+    named = make_url(url)
+    own = named.set(database=f"{named.database}_{worker_id}")
+    with _admin_engine(url, isolation_level="AUTOCOMMIT") as admin, admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{own.database}"'))
+    return own.render_as_string(hide_password=False)
 
 
 class Database:
