@@ -93,7 +93,7 @@ tests_require = [
     # tools/ci_wheel.sh builds the wheel with `python -m build`
     "build>=1.0",
     # API answers validated against the OpenAPI document (tests/functional/api/test_schemas.py)
-    "jsonschema>=4.18",
+    "jsonschema[format-nongpl]>=4.18",
 ]
 
 setup(

@@ -121,7 +121,7 @@ class Entry:
         self.compressible = len(body) >= MIN_COMPRESS_BYTES and _content_type(headers) in COMPRESSIBLE
 
     def serve(self, environ, start_response, etag: str):
-        gzipped = self.compressible and _accepts_gzip(environ)
+        gzipped = self.compressible and accepts_gzip(environ)
         if gzipped and self.gzipped is None:
             # Two threads may both make it the first time: the same bytes, no harm.
             self.gzipped = gzip.compress(self.body, compresslevel=6)
@@ -293,7 +293,7 @@ def compress_tween_factory(handler, registry):
     """Compression of what the page cache does not keep (errors, editor and kiosk screens...)."""
     def tween(request):
         response = handler(request)
-        if (response.status_int == 200 and _accepts_gzip(request.environ)
+        if (response.status_int == 200 and accepts_gzip(request.environ)
                 and response.content_type in COMPRESSIBLE and not response.content_encoding):
             body = response.body
             if len(body) >= MIN_COMPRESS_BYTES:
@@ -319,7 +319,7 @@ def _accepts_gzip_header(header: str) -> bool:
     return bool(create_accept_encoding_header(header).acceptable_offers(["gzip"]))
 
 
-def _accepts_gzip(environ) -> bool:
+def accepts_gzip(environ) -> bool:
     # No header: the client said nothing about encodings, so it gets none.
     header = environ.get("HTTP_ACCEPT_ENCODING")
     return header is not None and _accepts_gzip_header(header)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ...content_version import sees_only_committed
-from ...http_cache import API_CACHE_CONTROL, _accepts_gzip, code_version
+from ...http_cache import API_CACHE_CONTROL, accepts_gzip, code_version
 from ...i18n import localized
 from ...models import Item
 from ...places.acceptance import done_online, reason
@@ -130,7 +130,7 @@ def _export(request, content_type: str, chunks):
             return HTTPNotModified(headers=headers)
     catalogue = request.content_data(ExportCatalogue)
     items, accepting = catalogue.items, catalogue.accepting(request.content_data(PlacesData))
-    gzipped = _accepts_gzip(request.environ)
+    gzipped = accepts_gzip(request.environ)
     response = Response(content_type=content_type, charset="utf-8",
                         app_iter=_chunked(chunks(request, items, accepting, loc), gzipped))
     response.headers.update(headers)

@@ -58,6 +58,17 @@ def document(wsgi_app):
     return doc
 
 
+#: Formats are checked too ("date-time", "uri": jsonschema's format-nongpl extra), or a
+#: date in another notation would pass unseen.
+FORMATS = Draft202012Validator.FORMAT_CHECKER
+
+
+def test_the_formats_the_document_uses_are_checked():
+    for name, bad in (("date-time", "2026-11-30 09:00"), ("uri", "not a uri")):
+        assert name in FORMATS.checkers
+        assert not Draft202012Validator({"type": "string", "format": name}, format_checker=FORMATS).is_valid(bad)
+
+
 def validate(document, path: str, status: int, response) -> None:
     spec = document["paths"][path]["get"]["responses"][str(status)]
     media = response.content_type
@@ -66,7 +77,8 @@ def validate(document, path: str, status: int, response) -> None:
         return
     # The schema's references point into the document: validate with its components at the root.
     schema = {**spec["content"][media]["schema"], "components": document["components"]}
-    errors = sorted(Draft202012Validator(schema).iter_errors(response.json), key=lambda e: list(e.path))
+    errors = sorted(Draft202012Validator(schema, format_checker=FORMATS).iter_errors(response.json),
+                    key=lambda e: list(e.path))
     assert not errors, f"{path} {status}: " + "; ".join(
         f"{'/'.join(map(str, e.path))}: {e.message[:200]}" for e in errors[:5])
 
