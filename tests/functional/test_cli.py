@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chameleon.template import BaseTemplate
 from webtest import TestApp
 
 from guide import main
@@ -21,7 +22,10 @@ def index_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def test_demo_sets_up_everything_and_restarts_reuse_database_and_index(tmp_path, capsys):
+def test_demo_sets_up_everything_and_restarts_reuse_database_and_index(tmp_path, capsys, monkeypatch):
+    # The demo keeps compiled templates in its folder (guide.template_cache sets Chameleon's
+    # loader for the process): put the loader back afterwards, for the tests after this one.
+    monkeypatch.setattr(BaseTemplate, "loader", BaseTemplate.loader)
     settings = prepare_demo(tmp_path / "demo")
     app = TestApp(main({}, **settings))
     assert app.get("/api/v1/items").json["total"] == 1087

@@ -2,6 +2,7 @@
 a start once raced in CPython's compiler ("AST constructor recursion depth mismatch")."""
 import threading
 
+from chameleon.loader import MemoryLoader
 from chameleon.template import BaseTemplate
 from webtest import TestApp
 
@@ -30,6 +31,8 @@ def test_the_first_requests_at_once_compile_their_templates_one_at_a_time(databa
                 compiling["now"] -= 1
 
     monkeypatch.setattr(BaseTemplate, "_compile", watched)
+    # compiled in memory, whatever folder of compiled templates an earlier app pointed Chameleon at
+    monkeypatch.setattr(BaseTemplate, "loader", MemoryLoader())
     app = main({}, dbengine=database.engine, **app_settings)  # a new app: nothing compiled yet
     try:
         client, start, answers = TestApp(app), threading.Barrier(2), []
