@@ -69,14 +69,19 @@ def locale_from_param(value: str | None) -> KnownLocale | None:
 
 
 def negotiate(request) -> KnownLocale:
-    """The page's locale: URL prefix, then the `lang` parameter, cookie, Accept-Language. The
-    editor's pages are in the signed-in editor's own language instead."""
+    """The page's locale: URL prefix (a matched route's, or for an address no route matches, its
+    first segment: /en/no-such-page is an English 404), then the `lang` parameter, cookie,
+    Accept-Language. The editor's pages are in the signed-in editor's own language instead."""
     route = getattr(request, "matched_route", None)
     if route is not None and route.name.startswith("editor."):
         return editor_locale(request)
     if is_kiosk(request):
         return kiosk_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
+    if matched is None and route is None:
+        # The raw path, as the kiosk's: an address that matched nothing may not decode.
+        first = request.environ.get("PATH_INFO", "").split("/")[1:2]
+        matched = first[0] if first and first[0] in LOCALES_BY_URL else None
     for candidate in (matched, query_params(request).get("lang"),
                       request.cookies.get(LANGUAGE_COOKIE)):
         loc = locale_from_param(candidate)

@@ -116,6 +116,16 @@ def test_unknown_item_is_a_404_page_in_the_readers_language(testapp):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_an_address_no_route_matches_is_a_404_in_the_language_it_names(testapp, lang):
+    for path in (f"/{lang}/no-such-page", f"/{lang}/items/GAJ-0014/no-such-part"):
+        page = testapp.get(path, headers={"Accept-Language": "zh-CN" if lang == "en" else "en"}, status=404)
+        assert page.html.html["lang"] == TAGS[lang], path
+    # no language in the address: the reader's, as on any page
+    assert testapp.get("/no-such-page", headers={"Accept-Language": "en"}, status=404).html.html["lang"] == "en"
+    assert testapp.get("/enx/page", headers={"Accept-Language": "en"}, status=404).html.html["lang"] == "en"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_department_and_center_pages(testapp, lang):
     dept = testapp.get(f"/{lang}/departments/gjj")
     assert dept.html.select("ul.results li")
