@@ -169,8 +169,10 @@ def test_a_warm_page_is_served_without_asking_the_database(testapp, wsgi_app, cl
     with statements_of(wsgi_app.registry["dbengine"]) as statements:
         again = testapp.get(PAGE)
     assert again.body == first.body
-    # At most the content version, when this process's copy of it is half a second old.
-    assert all("content_version" in s for s in statements) and len(statements) <= 1, statements
+    # At most the content version, when this process's copy of it is half a second old (on
+    # SQLite with the BEGIN the engine sends first: guide.models).
+    read = [s for s in statements if s != "BEGIN"]
+    assert all("content_version" in s for s in read) and len(read) <= 1, statements
 
 
 def test_a_page_rendered_afresh_reads_places_and_calendar_from_memory(testapp, wsgi_app, clock):
