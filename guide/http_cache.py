@@ -11,8 +11,8 @@
   bytes, so that a search box's keystrokes never push pages out.
   Pages are `no-cache` (always revalidated: a publish is never hidden); the API's catalogue data
   may be reused for a minute.
-- HTML, JSON, CSS, JavaScript, SVG, XML (the sitemap, 2 MB, and the feeds) and text over 1 KB travel gzip-compressed to clients that ask, a
-  cached answer compressed once. Weak ETags stay right for both encodings (and behind a proxy
+- HTML, JSON, CSS, JavaScript, SVG, XML (the 1.6 MB sitemap, the feeds) and text over 1 KB
+  travel gzip-compressed to clients that ask, a cached answer compressed once. Weak ETags stay right for both encodings (and behind a proxy
   that compresses again).
 - Static files have a fingerprint of their bytes in the URL and may be kept for a year.
 """

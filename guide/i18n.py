@@ -79,9 +79,7 @@ def negotiate(request) -> KnownLocale:
         return kiosk_locale(request)
     matched = (request.matchdict or {}).get("lang") if hasattr(request, "matchdict") else None
     if matched is None and route is None:
-        # The raw path, as the kiosk's: an address that matched nothing may not decode.
-        first = request.environ.get("PATH_INFO", "").split("/")[1:2]
-        matched = first[0] if first and first[0] in LOCALES_BY_URL else None
+        matched = _path_locale(request, 1)
     for candidate in (matched, query_params(request).get("lang"),
                       request.cookies.get(LANGUAGE_COOKIE)):
         loc = locale_from_param(candidate)
@@ -98,11 +96,19 @@ def is_kiosk(request) -> bool:
 def kiosk_locale(request) -> KnownLocale:
     """A kiosk's screens take the language from their URL alone, else the hall's default: never
     from a cookie or the browser, which the next citizen at the screen would inherit."""
-    segments = request.environ.get("PATH_INFO", "").split("/")
-    if len(segments) > 3 and segments[3] in LOCALES_BY_URL:
-        return LOCALES_BY_URL[segments[3]]
+    loc = _path_locale(request, 3)
+    if loc:
+        return LOCALES_BY_URL[loc]
     context = getattr(request, "context", None)
     return getattr(context, "default_locale", None) or DEFAULT_LOCALE
+
+
+def _path_locale(request, position: int) -> str | None:
+    """The URL prefix of a locale at that segment of the raw path (it may not decode: an address
+    that matched nothing, a kiosk's 404), or None."""
+    segments = request.environ.get("PATH_INFO", "").split("/")
+    found = segments[position] if len(segments) > position else None
+    return found if found in LOCALES_BY_URL else None
 
 
 def editor_locale(request) -> KnownLocale:

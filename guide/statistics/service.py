@@ -3,6 +3,7 @@ and the one acceptance rule (guide.places) for what each center takes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,11 @@ from zope.interface import implementer
 from ..catalogue.vocab import APPLY_ONLINE_DEPTH, FULLY_ONLINE_DEPTH
 from ..models import Department, Item
 from .interfaces import IStatisticsService
+
+
+def _count(condition):
+    """How many of the rows the condition holds for (0 with no rows)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _share(part: int | float, whole: int | float) -> float:
@@ -82,23 +88,24 @@ class StatisticsService:
         with_limit = Item.legal_limit_days > 0
         row = self.db.execute(select(
             func.count(Item.id),
-            func.coalesce(func.sum(case((Item.online_depth >= APPLY_ONLINE_DEPTH, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Item.visits == 0, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((with_limit, 0), else_=1)), 0),
+            _count(Item.online_depth >= APPLY_ONLINE_DEPTH),
+            _count(Item.visits == 0),
+            _count(~with_limit),
             func.coalesce(func.sum(case((with_limit, Item.legal_limit_days), else_=0)), 0),
             func.coalesce(func.sum(case((with_limit, Item.promised_limit_days), else_=0)), 0),
         ).where(Item.active)).one()
         return Overview(*(int(value) for value in row))
 
+    @cached_property
     def _departments(self) -> dict[int, Department]:
+        """Read once per request, for every figure by department."""
         return {d.id: d for d in self.db.scalars(select(Department))}
 
     def online_by_department(self) -> list[DepartmentOnline]:
-        departments = self._departments()
+        departments = self._departments
         rows = self.db.execute(
             select(Item.department_id, func.count(Item.id),
-                   func.sum(case((Item.online_depth >= APPLY_ONLINE_DEPTH, 1), else_=0)),
-                   func.sum(case((Item.online_depth >= FULLY_ONLINE_DEPTH, 1), else_=0)))
+                   _count(Item.online_depth >= APPLY_ONLINE_DEPTH), _count(Item.online_depth >= FULLY_ONLINE_DEPTH))
             .where(Item.active).group_by(Item.department_id)).all()
         found = [DepartmentOnline(departments[d], int(n), int(online), int(fully)) for d, n, online, fully in rows]
         return sorted(found, key=lambda row: (-row.share, -row.items, row.department.code))
@@ -108,7 +115,7 @@ class StatisticsService:
             select(Item.visits, func.count(Item.id)).where(Item.active).group_by(Item.visits).order_by(Item.visits))]
 
     def time_limits_by_department(self) -> list[DepartmentTimes]:
-        departments = self._departments()
+        departments = self._departments
         rows = self.db.execute(
             select(Item.department_id, func.count(Item.id),
                    func.sum(Item.legal_limit_days), func.sum(Item.promised_limit_days))
